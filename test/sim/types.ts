@@ -1,0 +1,63 @@
+/** The shapes shared by the simulator's core and its per-provider handlers. */
+import type { ProviderId } from '../../src/providers/types';
+
+export interface SimRequest {
+  readonly provider: ProviderId;
+  readonly method: string;
+  /** Path below the provider's mount point, starting with `/` (e.g. `/call/initiate`). */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Record<string, string | undefined>;
+  /** Raw body text; `json` is its parse where it was JSON. */
+  readonly body: string;
+  readonly json: unknown;
+  /** Unix ms when the request arrived. */
+  readonly receivedAt: number;
+}
+
+export interface SimResponse {
+  readonly status: number;
+  readonly json?: unknown;
+  readonly text?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** One provider's stand-in: a pure function of the request and its own state. */
+export interface ProviderSim {
+  handle(request: SimRequest): SimResponse | Promise<SimResponse>;
+  /** Forget sessions, calls and SMS (accounts stay). */
+  reset(): void;
+}
+
+export interface SimClock {
+  /** Unix ms as the simulated provider sees it. */
+  now(): number;
+}
+
+export type FaultKind =
+  /** Answer normally, but only after `delayMs`. */
+  | 'slow'
+  /** Answer with the given 5xx status and no useful body. */
+  | 'server-error'
+  /** Read the request (it is recorded and acted on), then destroy the socket without answering. */
+  | 'drop-after-receive'
+  /** Destroy the socket before the request is acted on (not recorded as handled). */
+  | 'refuse'
+  /** Answer 429 with a Retry-After header. */
+  | 'rate-limit';
+
+export interface Fault {
+  readonly kind: FaultKind;
+  readonly provider?: ProviderId;
+  /** Only requests whose path (below the provider mount) equals this. */
+  readonly path?: string;
+  /** How many matching requests it applies to; default: all until cleared. */
+  readonly times?: number;
+  readonly delayMs?: number;
+  readonly status?: number;
+}
+
+export interface RecordedRequest extends SimRequest {
+  /** The status the simulator answered with; undefined when the connection was dropped. */
+  answeredStatus?: number;
+}
