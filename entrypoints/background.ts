@@ -1,8 +1,4 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../src/background';
 
-export default defineBackground({
-  type: 'module',
-  main() {
-    console.log('bg');
-  },
-});
+export default defineBackground({ type: 'module', main: startBackground });

@@ -1,3 +1,4 @@
 import { render } from 'preact';
 
-render(<p>popup</p>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<p>Ringback</p>, root);

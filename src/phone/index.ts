@@ -4,6 +4,7 @@
  */
 import { type CountryCode, findNumbers, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 
+export { resolveDefaultCountry } from './default-country';
 export type { CountryCode };
 
 export type NumberType =
@@ -50,7 +51,9 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
 
 export type DialInputError = 'empty' | 'not-a-number' | 'too-short' | 'too-long' | 'invalid';
 
-export type DialInput = { readonly ok: true; readonly number: PhoneNumber } | { readonly ok: false; readonly error: DialInputError };
+export type DialInput =
+  | { readonly ok: true; readonly number: PhoneNumber }
+  | { readonly ok: false; readonly error: DialInputError };
 
 /** Normalises a typed or pasted number (dial box, tel: link, selection) to something dialable. */
 export function parseDialInput(input: string, options: FindOptions): DialInput {

@@ -10,7 +10,7 @@ import { type ProviderError, providerError } from './errors';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_RETRY_DELAY_MS = 300;
 const READ_RETRY_LIMIT = 2;
-const RETRIED_STATUSES = [408, 429, 500, 502, 503, 504];
+export const RETRIED_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
 /**
  * - `read`: fetching data, or logging in. Safe to repeat: retried on timeouts, network errors and
@@ -25,6 +25,12 @@ export interface HttpOptions {
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
   readonly retryDelayMs?: number;
+  /**
+   * Statuses after which a read is sent again. Providers that answer their own errors with a 5xx
+   * (Fonema: every failure is a 500 with a message) leave that status out, so a refused login or
+   * token is not hammered three times.
+   */
+  readonly retryStatuses?: readonly number[];
 }
 
 /** A provider's answer with any HTTP status: clients decide what a status and body mean. */
@@ -46,7 +52,7 @@ export function createHttp(options: HttpOptions): KyInstance {
     retry: {
       limit: READ_RETRY_LIMIT,
       methods: ['get', 'post', 'put', 'delete'],
-      statusCodes: RETRIED_STATUSES,
+      statusCodes: [...(options.retryStatuses ?? RETRIED_STATUSES)],
       retryOnTimeout: true,
       backoffLimit: 10 * retryDelayMs,
       maxRetryAfter: 5_000,
@@ -100,12 +106,29 @@ function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-/** The error for an answer a client did not recognise as success or as a known provider error. */
-export function unexpectedAnswer(answer: Answer): ProviderError {
-  if (answer.status === 401 || answer.status === 403) return providerError('auth', [String(answer.status)]);
-  if (answer.status === 429) return providerError('rate-limited', [String(answer.status)]);
-  if (answer.status >= 500) return providerError('unavailable', [String(answer.status)]);
-  return providerError('bad-response', [String(answer.status)]);
+const UNKNOWN_OUTCOME_STATUSES = [500, 502, 504];
+
+/**
+ * The error for an answer a client did not recognise as success or as a known provider error.
+ * For an action, a 500, 502 or 504 may have come after the provider acted (or from a gateway that
+ * gave up waiting), so the outcome is unknown; a 503 says the request was not taken on.
+ */
+export function unexpectedAnswer(answer: Answer, kind: RequestKind = 'read'): ProviderError {
+  const status = String(answer.status);
+  if (answer.status === 401 || answer.status === 403) return providerError('auth', [status]);
+  if (answer.status === 429) return providerError('rate-limited', [status]);
+  if (kind === 'action' && UNKNOWN_OUTCOME_STATUSES.includes(answer.status)) {
+    return providerError('unknown-outcome', [status]);
+  }
+  if (answer.status >= 500) return providerError('unavailable', [status]);
+  return providerError('bad-response', [status]);
+}
+
+/** The answer's `Date` header as Unix ms, when there is a readable one. */
+export function serverDate(answer: Answer): number | undefined {
+  const header = answer.headers.get('date');
+  const ms = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** Narrows unknown JSON to a plain object, or undefined. */

@@ -1,0 +1,82 @@
+/**
+ * The whole path once, in real Chromium: a number on a page → hover card → trusted click →
+ * service worker → fonial client → the simulator receives /call/initiate.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
+import { type Simulator, startSimulator } from '../sim/server';
+import {
+  configureAccount,
+  type LoadedExtension,
+  launchWithExtension,
+  numberPoint,
+  waitFor,
+} from '../support/extension';
+import { type PageServer, startPageServer } from '../support/static-server';
+
+let sim: Simulator;
+let pages: PageServer;
+let extension: LoadedExtension;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  pages = await startPageServer();
+  extension = await launchWithExtension();
+  await configureAccount(extension, {
+    provider: 'fonial',
+    baseUrl: sim.baseUrl('fonial'),
+    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
+    deviceId: '674',
+  });
+});
+
+afterAll(async () => {
+  await extension?.close();
+  await pages?.close();
+  await sim?.close();
+});
+
+beforeEach(() => sim.reset());
+
+describe('first call through fonial', () => {
+  it('calls the hovered number from the selected device when the user clicks', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(pages.url('crm-contacts.html'));
+    const point = await numberPoint(page, '0221 66966966');
+    await page.mouse.move(point.x, point.y);
+    const button = page.locator('ringback-ui button');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    expect(await button.getAttribute('aria-label')).toContain('+49 221 66966966');
+    await button.click();
+
+    const call = await waitFor(() => sim.received('fonial', '/call/initiate').find((r) => r.answeredStatus === 200));
+    expect(call.json).toMatchObject({ device: 674, target: '+4922166966966' });
+    await expect.poll(() => page.locator('ringback-ui [role=status]').textContent()).toMatch(/ringing/i);
+    expect(sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
+    await page.close();
+  });
+
+  it('ignores a click that a page script makes', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(pages.url('crm-contacts.html'));
+    const point = await numberPoint(page, '0221 66966966');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.locator('ringback-ui button').isVisible()).toBe(true);
+
+    // The page's own script (main world) clicks Ringback's button: not a trusted user click.
+    await page.evaluate(() => {
+      const button = document.querySelector('ringback-ui')?.shadowRoot?.querySelector('button');
+      button?.click();
+      button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    await page.waitForTimeout(1_000);
+    expect(sim.fonial.calls).toHaveLength(0);
+
+    // The same button still works for the user: the channel was open, only the click was refused.
+    await page.locator('ringback-ui button').click();
+    await waitFor(() => sim.fonial.calls.length === 1 || undefined);
+    await page.waitForTimeout(300);
+    expect(sim.fonial.calls).toHaveLength(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Real Chromium (the Debian package) with the built extension loaded, driven by playwright-core.
+ * Each test file launches its own browser with a fresh profile and closes it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SIM_BUILD_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3-sim');
+
+/** Flags verified on this kind of machine: no sandbox as root, and no calls to Google's hosts. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface LoadedExtension {
+  readonly context: BrowserContext;
+  readonly id: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<LoadedExtension> {
+  const extensionDir = options.extensionDir ?? SIM_BUILD_DIR;
+  const profile = await mkdtemp(join(tmpdir(), 'ringback-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    viewport: { width: 1280, height: 800 },
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(first.url()).host;
+  return {
+    context,
+    id,
+    // The worker may have been stopped and restarted since launch: always look it up afresh.
+    async worker() {
+      const current = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+      return current ?? context.waitForEvent('serviceworker');
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AccountSetup {
+  readonly provider: string;
+  readonly baseUrl: string;
+  readonly credentials: Record<string, string>;
+  readonly deviceId?: string;
+  readonly extra?: Record<string, unknown>;
+}
+
+/** The `chrome` global inside an extension context, typed for what tests use. */
+export interface ExtensionApi {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+}
+
+/** Stores an account as the options page would, straight into the extension's storage. */
+export async function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
+  const worker = await extension.worker();
+  await worker.evaluate(async (a) => {
+    const id = `${a.provider}-e2e`;
+    // Runs inside the worker: only what is written here exists there.
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    await api.storage.local.set({
+      settings: {
+        version: 1,
+        accounts: [
+          {
+            id,
+            provider: a.provider,
+            label: `${a.provider} (simulator)`,
+            baseUrl: a.baseUrl,
+            deviceId: a.deviceId ?? '',
+            callerId: '',
+            smsSenderId: '',
+          },
+        ],
+        activeAccountId: id,
+        ...a.extra,
+      },
+      credentials: { [id]: a.credentials },
+    });
+  }, account);
+}
+
+/** The viewport point at the middle of the highlighted number written as `text`, once it is marked. */
+export async function numberPoint(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const handle = await page.waitForFunction((wanted) => {
+    const highlight = CSS.highlights.get('ringback-number') as unknown as Set<Range> | undefined;
+    const range = [...(highlight ?? [])].find((r) => r.toString() === wanted);
+    if (!range) return undefined;
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+  return (await handle.jsonValue()) as { x: number; y: number };
+}
+
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
