@@ -11,6 +11,8 @@ import { PROVIDER_HOST_PERMISSIONS } from './src/providers/hosts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // RINGBACK_OUT_DIR lets parallel work (and CI) build into separate folders.
+  outDir: process.env.RINGBACK_OUT_DIR ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifestVersion: 3,
   vite: () => ({

@@ -1,8 +1,10 @@
 /**
  * The one message contract between the content script, the popup/options pages and the background.
  * Every message that arrives is checked here for shape before anything acts on it; the router in
- * background/ checks who sent it.
+ * background/ checks who sent it (content scripts may only send CONTENT_SCRIPT_REQUESTS).
  */
+import type { CallerId, Capabilities, Device, ProviderId, SmsSender } from './providers/types';
+import type { AccountSettings, Settings } from './settings';
 
 /** Where a call was started: shown in history as "called from …". */
 export interface CallOrigin {
@@ -10,14 +12,43 @@ export interface CallOrigin {
   readonly url: string;
 }
 
-/** Requests any extension page may send; content scripts only those in CONTENT_SCRIPT_REQUESTS. */
+export type Credentials = Readonly<Record<string, string>>;
+
+/** The prefs of the active account the popup may switch. */
+export interface AccountChoice {
+  readonly deviceId?: string;
+  readonly callerId?: string;
+  readonly smsSenderId?: string;
+}
+
 export type Request =
-  /** Call a number as written on a page or typed in the dial box; the background normalises it. */
+  // ── from content scripts and extension pages ──
+  /** Call a number as written on a page or typed; the background normalises and checks it. */
   | { readonly type: 'call'; readonly number: string; readonly origin?: CallOrigin; readonly confirmed?: boolean }
   /** Open the SMS composer for a number (from a page: the popup opens with it filled in). */
   | { readonly type: 'compose-sms'; readonly number: string }
   /** What the content script needs to know about this page. */
-  | { readonly type: 'page-config'; readonly url: string };
+  | { readonly type: 'page-config'; readonly url: string }
+  // ── from extension pages only ──
+  /** Everything the popup shows at a glance. */
+  | { readonly type: 'popup-state' }
+  | { readonly type: 'choose'; readonly choice: AccountChoice }
+  | { readonly type: 'send-sms'; readonly recipient: string; readonly message: string; readonly senderId?: string }
+  | { readonly type: 'history' }
+  | { readonly type: 'clear-history' }
+  /** Settings with what the administrator locked; which accounts have credentials saved. */
+  | { readonly type: 'get-settings' }
+  /** Saves everything but accounts (those go through save-account / remove-account). */
+  | { readonly type: 'save-settings'; readonly settings: Settings }
+  /** Adds or updates an account; credentials omitted keep the saved ones. */
+  | { readonly type: 'save-account'; readonly account: AccountSettings; readonly credentials?: Credentials }
+  | { readonly type: 'remove-account'; readonly accountId: string }
+  | { readonly type: 'set-active-account'; readonly accountId: string }
+  /** Logs in with a draft account (not saved) and lists its devices. */
+  | { readonly type: 'test-connection'; readonly account: AccountSettings; readonly credentials?: Credentials }
+  | { readonly type: 'export-settings'; readonly includeCredentials: boolean }
+  /** The text of a settings file the user picked; nothing changes unless all of it is valid. */
+  | { readonly type: 'import-settings'; readonly json: string };
 
 export type RequestType = Request['type'];
 
@@ -56,41 +87,159 @@ export interface CallReport {
   readonly details?: readonly string[];
 }
 
+export type ConnectionState =
+  | { readonly status: 'unconfigured' }
+  | { readonly status: 'ok'; readonly label: string }
+  | { readonly status: 'error'; readonly reason: string; readonly details?: readonly string[] };
+
+export interface PopupState {
+  readonly account?: {
+    readonly id: string;
+    readonly provider: ProviderId;
+    readonly label: string;
+    readonly capabilities: Capabilities;
+  };
+  readonly connection: ConnectionState;
+  readonly devices: readonly Device[];
+  readonly callerIds: readonly CallerId[];
+  readonly smsSenders: readonly SmsSender[];
+  readonly choice: Required<AccountChoice>;
+  /** The latest call attempt, for the status line. */
+  readonly lastCall?: CallReport & { readonly at: number };
+  /** A number a page asked to text (compose-sms), consumed by the popup. */
+  readonly smsRecipient?: string;
+  readonly defaultCountry: string;
+}
+
+/** One line of history: local attempts merged with the provider's own records. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly kind: 'call' | 'sms';
+  readonly direction: 'outgoing' | 'incoming';
+  /** E.164 of the other party. */
+  readonly number: string;
+  /** Unix ms. */
+  readonly at: number;
+  readonly outcome: CallPhase | 'answered' | 'missed' | 'busy' | 'sent';
+  readonly provider: ProviderId;
+  readonly deviceName?: string;
+  /** The page it was started from (usually the CRM record). */
+  readonly origin?: { readonly title: string; readonly host: string };
+  readonly durationSeconds?: number;
+  readonly reason?: string;
+}
+
+export interface SettingsView {
+  readonly settings: Settings;
+  /** Top-level settings keys set by the administrator (managed storage): shown locked. */
+  readonly locked: readonly string[];
+  /** Account ids with saved credentials (the credentials themselves never leave the background). */
+  readonly withCredentials: readonly string[];
+}
+
+export interface ImportResult {
+  /** Setting paths that were invalid in the file and kept their current value. */
+  readonly problems: readonly string[];
+}
+
 /** Answers: `ok: false` carries a message key the sender shows translated. */
 export type Reply<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly reason: string; readonly details?: readonly string[] };
 
+/** The value each request answers with. */
 export interface Replies {
   call: CallReport;
   'compose-sms': null;
   'page-config': PageConfig;
+  'popup-state': PopupState;
+  choose: null;
+  'send-sms': null;
+  history: readonly HistoryEntry[];
+  'clear-history': null;
+  'get-settings': SettingsView;
+  'save-settings': null;
+  'save-account': null;
+  'remove-account': null;
+  'set-active-account': null;
+  'test-connection': { readonly label: string; readonly devices: readonly Device[] };
+  'export-settings': string;
+  'import-settings': ImportResult;
 }
 
 /** Messages the background sends to a tab's content script. */
 export type TabMessage =
   | { readonly type: 'config-changed'; readonly config: PageConfig }
   /** The context menu or keyboard command: act on the page's current selection. */
-  | { readonly type: 'selection-action'; readonly action: 'call' | 'sms' };
+  | { readonly type: 'selection-action'; readonly action: 'call' | 'sms' }
+  /** The popup asks which numbers this page shows (answered with PageNumber[]). */
+  | { readonly type: 'list-numbers' };
+
+export interface PageNumber {
+  readonly e164: string;
+  readonly international: string;
+  /** How it was written on the page. */
+  readonly text: string;
+}
+
+/** Broadcast by the background to open extension pages (the popup) as a call moves on. */
+export type Broadcast = { readonly type: 'call-update'; readonly report: CallReport & { readonly at: number } };
 
 /** Checks that an incoming value is a well-formed Request; anything else is undefined. */
 export function parseRequest(value: unknown): Request | undefined {
   if (!isRecord(value) || typeof value.type !== 'string') return undefined;
-  switch (value.type) {
+  const v = value;
+  switch (v.type) {
     case 'call':
-      if (!isText(value.number, 200)) return undefined;
-      if (value.origin !== undefined && !isOrigin(value.origin)) return undefined;
-      if (value.confirmed !== undefined && typeof value.confirmed !== 'boolean') return undefined;
+      if (!isText(v.number, 200) || !optional(v.origin, isOrigin) || !optional(v.confirmed, isBoolean))
+        return undefined;
       return {
         type: 'call',
-        number: value.number,
-        ...(value.origin ? { origin: value.origin as CallOrigin } : {}),
-        ...(value.confirmed ? { confirmed: true } : {}),
+        number: v.number,
+        ...(v.origin ? { origin: v.origin as CallOrigin } : {}),
+        ...(v.confirmed ? { confirmed: true } : {}),
       };
     case 'compose-sms':
-      return isText(value.number, 200) ? { type: 'compose-sms', number: value.number } : undefined;
+      return isText(v.number, 200) ? { type: 'compose-sms', number: v.number } : undefined;
     case 'page-config':
-      return isText(value.url, 8_192) ? { type: 'page-config', url: value.url } : undefined;
+      return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
+    case 'popup-state':
+    case 'history':
+    case 'clear-history':
+    case 'get-settings':
+      return { type: v.type };
+    case 'choose':
+      return isChoice(v.choice) ? { type: 'choose', choice: v.choice } : undefined;
+    case 'send-sms':
+      if (!isText(v.recipient, 200) || typeof v.message !== 'string' || v.message.length > 2_000) return undefined;
+      if (!optional(v.senderId, (s) => isText(s, 100))) return undefined;
+      return {
+        type: 'send-sms',
+        recipient: v.recipient,
+        message: v.message,
+        ...(typeof v.senderId === 'string' ? { senderId: v.senderId } : {}),
+      };
+    case 'save-settings':
+      return isRecord(v.settings) ? { type: 'save-settings', settings: v.settings as unknown as Settings } : undefined;
+    case 'save-account':
+    case 'test-connection':
+      if (!isRecord(v.account) || !optional(v.credentials, isCredentials)) return undefined;
+      return {
+        type: v.type,
+        account: v.account as unknown as AccountSettings,
+        ...(v.credentials ? { credentials: v.credentials as Credentials } : {}),
+      };
+    case 'remove-account':
+    case 'set-active-account':
+      return isText(v.accountId, 200) ? { type: v.type, accountId: v.accountId } : undefined;
+    case 'export-settings':
+      return isBoolean(v.includeCredentials)
+        ? { type: 'export-settings', includeCredentials: v.includeCredentials }
+        : undefined;
+    case 'import-settings':
+      return typeof v.json === 'string' && v.json.length <= 1_000_000
+        ? { type: 'import-settings', json: v.json }
+        : undefined;
     default:
       return undefined;
   }
@@ -100,10 +249,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
 function isText(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
 }
 
+function optional(value: unknown, check: (v: unknown) => boolean): boolean {
+  return value === undefined || check(value);
+}
+
 function isOrigin(value: unknown): value is CallOrigin {
   return isRecord(value) && typeof value.title === 'string' && value.title.length <= 1_000 && isText(value.url, 8_192);
+}
+
+function isChoice(value: unknown): value is AccountChoice {
+  if (!isRecord(value)) return false;
+  return ['deviceId', 'callerId', 'smsSenderId'].every((key) =>
+    optional(value[key], (s) => typeof s === 'string' && s.length <= 200),
+  );
+}
+
+function isCredentials(value: unknown): value is Credentials {
+  return isRecord(value) && Object.values(value).every((s) => typeof s === 'string' && s.length <= 4_096);
 }

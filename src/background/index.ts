@@ -19,6 +19,8 @@ async function handle(request: Request): Promise<unknown> {
       return pageConfig(request.url);
     case 'compose-sms':
       return null;
+    default:
+      throw new Error(`no handler for ${request.type}`);
   }
 }
 

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SIM_BUILD_DIR = join(import.meta.dirname, '..', '..', '.output', 'chrome-mv3-sim');
+const ROOT = join(import.meta.dirname, '..', '..');
+/** The simulator build `npm run build:sim` writes (RINGBACK_OUT_DIR moves it, as in wxt.config.ts). */
+export const SIM_BUILD_DIR = join(ROOT, process.env.RINGBACK_OUT_DIR ?? '.output', 'chrome-mv3-sim');
 
 /** Flags verified on this kind of machine: no sandbox as root, and no calls to Google's hosts. */
 export const CHROMIUM_FLAGS = [
