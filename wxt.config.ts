@@ -39,7 +39,17 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'ringback@ringback.app', strict_min_version: '140.0' },
+            gecko: {
+              id: 'ringback@ringback.app',
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the user's own PBX provider: its login, the
+              // numbers the user calls, and the SMS the user sends.
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications'],
+              },
+            },
+            // Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,75 @@
+/**
+ * What ships: the production builds for Chrome and Firefox, checked as a store would. Firefox's
+ * own linter (web-ext lint) must pass, and no production manifest may reach localhost.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import webExt from 'web-ext';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let outDir: string;
+
+interface Manifest {
+  manifest_version: number;
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  permissions?: string[];
+  background?: { service_worker?: string; scripts?: string[] };
+}
+
+function build(...args: string[]): void {
+  execFileSync('npx', ['wxt', 'build', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, RINGBACK_OUT_DIR: outDir },
+    stdio: 'pipe',
+  });
+}
+
+async function manifest(target: string): Promise<Manifest> {
+  return JSON.parse(await readFile(join(outDir, target, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'ringback-builds-'));
+  build();
+  build('-b', 'firefox', '--mv3');
+  build('--mode', 'sim');
+});
+
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe('production builds', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s is MV3 and reaches no local address', async (target) => {
+    const m = await manifest(target);
+    expect(m.manifest_version).toBe(3);
+    const hosts = [...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? [])];
+    expect(hosts.filter((h) => /127\.0\.0\.1|localhost|^http:/.test(h))).toEqual([]);
+    expect(m.host_permissions).toContain('https://kundenkonto.fonial.de/*');
+  });
+
+  it('the simulator build alone may reach 127.0.0.1', async () => {
+    expect((await manifest('chrome-mv3-sim')).host_permissions).toContain('http://127.0.0.1/*');
+  });
+
+  it('Firefox uses background scripts, Chrome a service worker', async () => {
+    expect((await manifest('firefox-mv3')).background?.scripts).toEqual(['background.js']);
+    expect((await manifest('chrome-mv3')).background?.service_worker).toBe('background.js');
+  });
+
+  it('passes web-ext lint for Firefox', async () => {
+    const result = await webExt.cmd.lint(
+      { sourceDir: join(outDir, 'firefox-mv3'), output: 'none', boring: true },
+      { shouldExitProgram: false },
+    );
+    expect(result.errors).toEqual([]);
+    // Preact's renderer contains an innerHTML assignment (for dangerouslySetInnerHTML, which
+    // Ringback never uses); every other warning fails the build.
+    const unexpected = result.warnings.filter(
+      (w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^chunks\//.test(w.file ?? '')),
+    );
+    expect(unexpected).toEqual([]);
+  });
+});
