@@ -4,7 +4,10 @@
  * is answered with an error saying the session is invalid.
  */
 import { ProviderError, providerError } from './errors';
-import { type Answer, asRecord, createHttp, send, unexpectedAnswer } from './http';
+import { DEFAULT_BASE_URLS } from './hosts';
+import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
+import { listOf } from './json';
+import { isE164 } from './numbers';
 import { SessionKeeper } from './session';
 import type {
   AccountInfo,
@@ -20,7 +23,7 @@ import type {
 } from './types';
 import { formatZoned, parseZoned } from './zoned-time';
 
-export const FONIAL_DEFAULT_BASE_URL = 'https://kundenkonto.fonial.de/api/2.0';
+export const FONIAL_DEFAULT_BASE_URL = DEFAULT_BASE_URLS.fonial;
 /** fonial's timestamps (EVN, journal) are German wall-clock time. */
 const FONIAL_TIME_ZONE = 'Europe/Berlin';
 
@@ -31,6 +34,11 @@ export interface FonialCredentials {
 
 export interface FonialSession {
   readonly sid: string;
+}
+
+/** Guards what comes back from session storage (it may predate this version). */
+export function isFonialSession(value: unknown): value is FonialSession {
+  return typeof asRecord(value)?.sid === 'string';
 }
 
 const CAPABILITIES: Capabilities = {
@@ -45,9 +53,9 @@ const CAPABILITIES: Capabilities = {
 export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSession>): Provider {
   const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || FONIAL_DEFAULT_BASE_URL });
 
-  async function post(kind: 'read' | 'action', path: string, body: object): Promise<Record<string, unknown>> {
+  async function post(kind: RequestKind, path: string, body: object): Promise<Record<string, unknown>> {
     const answer = await send(http, kind, path, { method: 'post', json: body });
-    return okBody(answer);
+    return okBody(answer, kind);
   }
 
   async function login(): Promise<FonialSession> {
@@ -90,7 +98,8 @@ export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSessi
     placeCall: (request: CallRequest): Promise<PlacedCall> =>
       withSid(async (sid) => {
         const device = Number(request.deviceId);
-        if (!request.deviceId || !Number.isInteger(device)) throw providerError('invalid-input', ['device']);
+        if (!request.deviceId || !Number.isInteger(device)) throw new ProviderError('invalid-input', 'errNoDevice');
+        if (!isE164(request.target)) throw new ProviderError('invalid-input', 'errInvalidNumber');
         await post('action', 'call/initiate', { sid, device, target: request.target });
         return {};
       }),
@@ -116,8 +125,11 @@ export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSessi
   };
 }
 
-/** The body of an `ok` answer; otherwise the matching ProviderError. */
-function okBody(answer: Answer): Record<string, unknown> {
+/**
+ * The body of an `ok` answer; otherwise the matching ProviderError. A 2xx whose body cannot be read
+ * leaves an action's outcome unknown (fonial may have placed the call).
+ */
+function okBody(answer: Answer, kind: RequestKind): Record<string, unknown> {
   const body = asRecord(answer.json);
   if (body?.status === 'ok') return body;
   if (body?.status === 'error') {
@@ -126,14 +138,10 @@ function okBody(answer: Answer): Record<string, unknown> {
     if (/auth|password|passwort|user/i.test(message)) throw new ProviderError('auth', 'errAuth', [message]);
     throw new ProviderError('rejected', 'errFonialRejected', [message]);
   }
-  if (answer.status >= 200 && answer.status < 300) throw providerError('bad-response', [String(answer.status)]);
-  throw unexpectedAnswer(answer);
-}
-
-function listOf(value: unknown, field: string): Record<string, unknown>[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw providerError('bad-response', [field]);
-  return value.map((item) => asRecord(item)).filter((item): item is Record<string, unknown> => item !== undefined);
+  if (answer.status >= 200 && answer.status < 300) {
+    throw providerError(kind === 'action' ? 'unknown-outcome' : 'bad-response', [String(answer.status)]);
+  }
+  throw unexpectedAnswer(answer, kind);
 }
 
 function toDevice(raw: Record<string, unknown>): Device {

@@ -27,11 +27,10 @@ export function toE164(raw: string, country: CountryCode): string {
       ? [`+${digits.slice(2)}`]
       : // National first: in some countries (Spain) national numbers have no leading 0.
         [digits, `+${digits}`];
-  for (const candidate of candidates) {
-    const parsed = candidate.startsWith('+')
-      ? parsePhoneNumberFromString(candidate)
-      : parsePhoneNumberFromString(candidate, country);
-    if (parsed?.isValid()) return parsed.number;
-  }
-  return text;
+  const parsed = candidates.map((candidate) =>
+    candidate.startsWith('+') ? parsePhoneNumberFromString(candidate) : parsePhoneNumberFromString(candidate, country),
+  );
+  // A valid reading wins; else a possible one (metadata lags behind newly allocated ranges).
+  const best = parsed.find((p) => p?.isValid()) ?? parsed.find((p) => p?.isPossible());
+  return best?.number ?? text;
 }

@@ -1,35 +1,112 @@
-/** One place that knows every provider: how to create its client and what it needs. */
-import { providerError } from './errors';
-import { createFonial, FONIAL_DEFAULT_BASE_URL, type FonialSession } from './fonial';
+/**
+ * One place that knows every provider: how to create its client, what credentials it asks for,
+ * where its API lives by default and which country its customers dial from. The background and the
+ * options page stay generic by going through this module.
+ */
+import type { CountryCode } from 'libphonenumber-js/max';
+import { ProviderError } from './errors';
+import { createFonema, isFonemaSession } from './fonema';
+import { createFonial, isFonialSession } from './fonial';
+import { DEFAULT_BASE_URLS } from './hosts';
+import { createSipgate, isSipgateSession } from './sipgate';
 import type { Provider, ProviderContext, ProviderId, SessionStore } from './types';
+import { createVoipcenter, isVoipcenterSession } from './voipcenter';
 
-export const DEFAULT_BASE_URLS: Partial<Record<ProviderId, string>> = {
-  fonial: FONIAL_DEFAULT_BASE_URL,
+export { DEFAULT_BASE_URLS };
+
+/** Where each provider's customers are: the default country for numbers written without one. */
+export const PROVIDER_MARKET: Readonly<Record<ProviderId, CountryCode>> = {
+  fonial: 'DE',
+  voipcenter: 'BE',
+  sipgate: 'DE',
+  fonema: 'ES',
+};
+
+export interface CredentialField {
+  /** The key in the stored credentials (and in the provider's Credentials type). */
+  readonly key: string;
+  /** Shown as a password field, never echoed or exported. */
+  readonly secret: boolean;
+  /** Message key in public/_locales for the field's label. */
+  readonly labelKey: string;
+}
+
+export const CREDENTIAL_FIELDS: Readonly<Record<ProviderId, readonly CredentialField[]>> = {
+  fonial: [
+    { key: 'username', secret: false, labelKey: 'credUsername' },
+    { key: 'password', secret: true, labelKey: 'credPassword' },
+  ],
+  voipcenter: [
+    { key: 'customerNumber', secret: false, labelKey: 'credVoipcenterCustomerNumber' },
+    { key: 'password', secret: true, labelKey: 'credPassword' },
+    { key: 'apiId', secret: false, labelKey: 'credVoipcenterApiId' },
+    { key: 'apiKey', secret: true, labelKey: 'credVoipcenterApiKey' },
+  ],
+  sipgate: [
+    { key: 'tokenId', secret: false, labelKey: 'credSipgateTokenId' },
+    { key: 'token', secret: true, labelKey: 'credSipgateToken' },
+  ],
+  fonema: [
+    { key: 'username', secret: false, labelKey: 'credUsername' },
+    { key: 'password', secret: true, labelKey: 'credPassword' },
+  ],
 };
 
 type StoredCredentials = Readonly<Record<string, string>>;
 
+/**
+ * A client for `id`. Credentials and sessions come from storage, so both are checked here: a
+ * missing field is an auth error the user can fix, and a stored session of the wrong shape (from
+ * an older version, or another provider) is treated as no session.
+ */
 export function createProvider(id: ProviderId, ctx: ProviderContext<StoredCredentials, unknown>): Provider {
+  const base = { ...ctx, baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS[id] };
   switch (id) {
     case 'fonial':
       return createFonial({
-        ...ctx,
+        ...base,
         credentials: requireFields(ctx.credentials, 'username', 'password'),
-        // Each account's store only ever holds what its own provider put there.
-        sessions: ctx.sessions as SessionStore<FonialSession>,
+        sessions: checkedStore(ctx.sessions, isFonialSession),
       });
-    default:
-      throw providerError('unsupported', [id]);
+    case 'voipcenter':
+      return createVoipcenter({
+        ...base,
+        credentials: requireFields(ctx.credentials, 'apiId', 'apiKey', 'customerNumber', 'password'),
+        sessions: checkedStore(ctx.sessions, isVoipcenterSession),
+      });
+    case 'sipgate':
+      return createSipgate({
+        ...base,
+        credentials: requireFields(ctx.credentials, 'tokenId', 'token'),
+        sessions: checkedStore(ctx.sessions, isSipgateSession),
+      });
+    case 'fonema':
+      return createFonema({
+        ...base,
+        credentials: requireFields(ctx.credentials, 'username', 'password'),
+        sessions: checkedStore(ctx.sessions, isFonemaSession),
+      });
   }
 }
 
-/** The named credential fields, each non-empty; otherwise an auth error the user can fix. */
+/** The named credential fields, each present and not blank (passed on exactly as typed). */
 function requireFields<K extends string>(credentials: StoredCredentials, ...keys: K[]): Record<K, string> {
-  const picked = {} as Record<K, string>;
+  const picked: Partial<Record<K, string>> = {};
   for (const key of keys) {
     const value = credentials[key];
-    if (!value) throw providerError('auth', [key]);
+    if (value === undefined || value.trim() === '') throw new ProviderError('auth', 'errMissingCredentials', [key]);
     picked[key] = value;
   }
-  return picked;
+  return picked as Record<K, string>;
+}
+
+function checkedStore<S>(store: SessionStore<unknown>, isSession: (value: unknown) => value is S): SessionStore<S> {
+  return {
+    async get() {
+      const value = await store.get();
+      return isSession(value) ? value : undefined;
+    },
+    set: (value) => store.set(value),
+    clear: () => store.clear(),
+  };
 }

@@ -7,13 +7,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../../src/providers/types';
+import { FonemaSim, type FonemaSimOptions } from './providers/fonema';
 import { FonialSim, type FonialSimOptions } from './providers/fonial';
+import { SipgateSim, type SipgateSimOptions } from './providers/sipgate';
+import { VoipcenterSim, type VoipcenterSimOptions } from './providers/voipcenter';
 import type { Fault, ProviderSim, RecordedRequest, SimClock, SimRequest, SimResponse } from './types';
 
 /** Where each provider lives below the simulator's origin; the rest of the path is the API's. */
 export const MOUNTS = {
   fonial: '/fonial/api/2.0',
-} as const satisfies Partial<Record<ProviderId, string>>;
+  voipcenter: '/voipcenter/api',
+  sipgate: '/sipgate/v2',
+  fonema: '/fonema/api',
+} as const satisfies Record<ProviderId, string>;
 
 export type SimulatedProvider = keyof typeof MOUNTS;
 
@@ -21,11 +27,17 @@ export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
   readonly port?: number;
   readonly fonial?: FonialSimOptions;
+  readonly voipcenter?: VoipcenterSimOptions;
+  readonly sipgate?: SipgateSimOptions;
+  readonly fonema?: FonemaSimOptions;
 }
 
 export class Simulator implements SimClock {
   readonly requests: RecordedRequest[] = [];
   readonly fonial: FonialSim;
+  readonly voipcenter: VoipcenterSim;
+  readonly sipgate: SipgateSim;
+  readonly fonema: FonemaSim;
   /** Added to the real clock: the provider's idea of now. */
   clockOffsetMs = 0;
   #faults: (Fault & { remaining: number })[] = [];
@@ -34,6 +46,9 @@ export class Simulator implements SimClock {
 
   constructor(options: SimulatorOptions = {}) {
     this.fonial = new FonialSim(this, options.fonial);
+    this.voipcenter = new VoipcenterSim(this, options.voipcenter);
+    this.sipgate = new SipgateSim(this, options.sipgate);
+    this.fonema = new FonemaSim(this, options.fonema);
   }
 
   now(): number {
@@ -54,7 +69,7 @@ export class Simulator implements SimClock {
   }
 
   #sims(): Record<SimulatedProvider, ProviderSim> {
-    return { fonial: this.fonial };
+    return { fonial: this.fonial, voipcenter: this.voipcenter, sipgate: this.sipgate, fonema: this.fonema };
   }
 
   /** Requests one provider received, optionally only those to `path`. */
@@ -149,6 +164,15 @@ export class Simulator implements SimClock {
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === 'bad-body') {
+      record.answeredStatus = fault.status ?? 200;
+      res.writeHead(record.answeredStatus, {
+        'content-type': 'application/json; charset=utf-8',
+        date: new Date(this.now()).toUTCString(),
+      });
+      res.end(fault.body ?? '{"head": {"status": "1"}, "body": {"sta');
+      return;
+    }
     record.answeredStatus = answer.status;
     respond(res, answer, this.now());
   }
@@ -186,6 +210,13 @@ export class Simulator implements SimClock {
       case 'POST /__sim/clear-faults':
         this.clearFaults();
         return [200, { ok: true }];
+      case 'POST /__sim/clock': {
+        // Puts the providers' clock out of step with the client's (VoipCenter's 5 s window).
+        const offsetMs = (parseJson(body) as { offsetMs?: unknown } | undefined)?.offsetMs;
+        if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) return [400, { error: 'offsetMs expected' }];
+        this.clockOffsetMs = offsetMs;
+        return [200, { ok: true }];
+      }
       default:
         return [404, { error: 'unknown control endpoint' }];
     }
@@ -214,20 +245,36 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A provider's own headers win over the defaults (pbxonline's JSON is not `application/json`). */
 function respond(res: ServerResponse, answer: SimResponse, now: number): void {
-  for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
-  if (answer.json !== undefined) writeJson(res, answer.status, answer.json, now);
-  else writeText(res, answer.status, answer.text ?? '', now);
+  if (answer.json !== undefined) writeJson(res, answer.status, answer.json, now, answer.headers);
+  else writeText(res, answer.status, answer.text ?? '', now, answer.headers);
 }
 
 /** `Date` follows the simulated clock: VoipCenter clients learn their offset from it. */
-function writeJson(res: ServerResponse, status: number, value: unknown, now: number): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: new Date(now).toUTCString() });
+function writeJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  now: number,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    date: new Date(now).toUTCString(),
+    ...headers,
+  });
   res.end(JSON.stringify(value));
 }
 
-function writeText(res: ServerResponse, status: number, text: string, now: number): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', date: new Date(now).toUTCString() });
+function writeText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  now: number,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', date: new Date(now).toUTCString(), ...headers });
   res.end(text);
 }
 

@@ -44,7 +44,12 @@ export type FaultKind =
   /** Destroy the socket before the request is acted on (not recorded as handled). */
   | 'refuse'
   /** Answer 429 with a Retry-After header. */
-  | 'rate-limit';
+  | 'rate-limit'
+  /**
+   * Act on the request as usual, then answer 200 (or `status`) with `body` as the raw text instead
+   * of the real answer: malformed JSON by default, or any unexpected shape a test gives.
+   */
+  | 'bad-body';
 
 export interface Fault {
   readonly kind: FaultKind;
@@ -55,6 +60,8 @@ export interface Fault {
   readonly times?: number;
   readonly delayMs?: number;
   readonly status?: number;
+  /** For `bad-body`: the raw text to answer with. */
+  readonly body?: string;
 }
 
 export interface RecordedRequest extends SimRequest {

@@ -1,0 +1,299 @@
+/**
+ * sipgate REST API v2 (provider-facts.md; provider-docs/sipgate-rest-api.txt is the older API it
+ * replaced). JSON over HTTPS with HTTP Basic auth: a personal access token's id as user name and the
+ * token as password. There is no session to renew, so a 401 is a credentials problem, never a
+ * reason to log in again. The user id (`w0`) from `/authorization/userinfo` is kept in the session
+ * store so each request does not ask for it again.
+ *
+ * ASSUMED (kept here, covered by tests):
+ * - caller ids are the numbers on the user's phonelines:
+ *   `GET /{userId}/phonelines` → `GET /{userId}/phonelines/{id}/numbers` (`{items: [{number}]}`);
+ * - running calls: `GET /{userId}/sessions/calls` → `{items: [{sessionId, status}]}`; a call not
+ *   listed has ended; status words are matched loosely.
+ */
+import { ProviderError, providerError } from './errors';
+import { DEFAULT_BASE_URLS } from './hosts';
+import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
+import { firstText, listOf, textOf } from './json';
+import { isE164, toE164 } from './numbers';
+import { SessionKeeper } from './session';
+import type {
+  AccountInfo,
+  CallerId,
+  CallRequest,
+  CallState,
+  Capabilities,
+  Device,
+  HistoryOutcome,
+  HistoryRange,
+  HistoryRecord,
+  PlacedCall,
+  Provider,
+  ProviderContext,
+  SmsRequest,
+  SmsSender,
+} from './types';
+
+/** The doc: 160 characters per message, split beyond that, 460 (three messages) at most. */
+export const SIPGATE_SMS_MAX_LENGTH = 460;
+const HISTORY_PAGE_SIZE = 100;
+const HISTORY_MAX_PAGES = 5;
+/** Device types that can ring for a callback: SIP phones, sipgate mobile, external numbers. */
+const RINGING_DEVICE_TYPES = new Set(['REGISTER', 'MOBILE', 'EXTERNAL']);
+
+export interface SipgateCredentials {
+  /** The personal access token's id (`token-…`), sent as the Basic auth user name. */
+  readonly tokenId: string;
+  readonly token: string;
+}
+
+export interface SipgateSession {
+  readonly userId: string;
+}
+
+export function isSipgateSession(value: unknown): value is SipgateSession {
+  const userId = asRecord(value)?.userId;
+  return typeof userId === 'string' && userId !== '';
+}
+
+const CAPABILITIES: Capabilities = {
+  devices: true,
+  callerIds: true,
+  sms: true,
+  history: true,
+  hangup: true,
+  callState: true,
+};
+
+interface RequestOptions {
+  readonly json?: object;
+  readonly searchParams?: URLSearchParams;
+}
+
+export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSession>): Provider {
+  const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS.sipgate });
+  const { tokenId, token } = ctx.credentials;
+
+  async function request(
+    kind: RequestKind,
+    method: 'get' | 'post' | 'delete',
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Answer> {
+    if (!tokenId || !token) throw new ProviderError('auth', 'errMissingCredentials');
+    return send(http, kind, path, {
+      method,
+      headers: { authorization: basicAuth(tokenId, token), accept: 'application/json' },
+      ...options,
+    });
+  }
+
+  /** JSON of a 2xx answer as an object; errors as ProviderError. */
+  async function read(path: string, searchParams?: URLSearchParams): Promise<Record<string, unknown>> {
+    const answer = await request('read', 'get', path, searchParams ? { searchParams } : {});
+    failUnlessOk(answer, 'read');
+    const json = asRecord(answer.json);
+    if (!json) throw providerError('bad-response', [path]);
+    return json;
+  }
+
+  const sessions = new SessionKeeper<SipgateSession>(ctx.sessions, async () => {
+    const userId = textOf((await read('authorization/userinfo')).sub);
+    if (!userId) throw providerError('bad-response', ['sub']);
+    return { userId };
+  });
+  const userPath = async (rest: string) => `${encodeURIComponent((await sessions.current()).userId)}/${rest}`;
+
+  async function listSmsSenders(): Promise<SmsSender[]> {
+    const body = await read(await userPath('sms'));
+    return listOf(body.items, 'items').flatMap((item) => {
+      const id = textOf(item.id);
+      return id ? [{ id, label: textOf(item.alias) ?? id }] : [];
+    });
+  }
+
+  return {
+    id: 'sipgate',
+    capabilities: CAPABILITIES,
+
+    async verify(): Promise<AccountInfo> {
+      await sessions.forget();
+      const { userId } = await sessions.current();
+      return { label: userId };
+    },
+
+    async listDevices(): Promise<readonly Device[]> {
+      const body = await read(await userPath('devices'));
+      return listOf(body.items, 'items').flatMap((item) => {
+        const id = textOf(item.id);
+        const type = textOf(item.type)?.toUpperCase();
+        if (!id || !type || !RINGING_DEVICE_TYPES.has(type)) return [];
+        return [{ id, name: textOf(item.alias) ?? id }];
+      });
+    },
+
+    async listCallerIds(): Promise<readonly CallerId[]> {
+      const lines = listOf((await read(await userPath('phonelines'))).items, 'items');
+      const perLine = await Promise.all(
+        lines.map(async (line) => {
+          const lineId = textOf(line.id);
+          if (!lineId) return [];
+          const body = await read(await userPath(`phonelines/${encodeURIComponent(lineId)}/numbers`));
+          const alias = textOf(line.alias);
+          return listOf(body.items, 'items').flatMap((item) => {
+            const number = textOf(item.number);
+            return number && isE164(number) ? [{ id: number, number, label: alias ?? number }] : [];
+          });
+        }),
+      );
+      // A number may sit on several phonelines; offer it once.
+      const unique = new Map<string, CallerId>();
+      for (const callerId of perLine.flat()) if (!unique.has(callerId.number)) unique.set(callerId.number, callerId);
+      return [...unique.values()];
+    },
+
+    listSmsSenders,
+
+    async placeCall(call: CallRequest): Promise<PlacedCall> {
+      if (!call.deviceId) throw new ProviderError('invalid-input', 'errNoDevice');
+      if (!isE164(call.target)) throw new ProviderError('invalid-input', 'errInvalidNumber');
+      // `caller` is the device that rings first; `deviceId` the one the call is made from.
+      const body = {
+        deviceId: call.deviceId,
+        caller: call.deviceId,
+        callee: call.target,
+        ...(call.callerId ? { callerId: call.callerId } : {}),
+      };
+      const answer = await request('action', 'post', 'sessions/calls', { json: body });
+      failUnlessOk(answer, 'action');
+      // A 2xx means sipgate took the call on; without a sessionId it simply cannot be hung up.
+      const sessionId = textOf(asRecord(answer.json)?.sessionId);
+      return sessionId ? { callId: sessionId } : {};
+    },
+
+    async callState(call: PlacedCall): Promise<CallState> {
+      if (!call.callId) throw providerError('unsupported');
+      const body = await read(await userPath('sessions/calls'));
+      const running = listOf(body.items, 'items').find((item) => textOf(item.sessionId) === call.callId);
+      return running ? stateOf(textOf(running.status) ?? '') : 'ended';
+    },
+
+    async hangUp(call: PlacedCall): Promise<void> {
+      if (!call.callId) throw providerError('unsupported');
+      const answer = await request('action', 'delete', `sessions/calls/${encodeURIComponent(call.callId)}`);
+      // 404: the call is already over, which is what the user wanted.
+      if (answer.status === 404) return;
+      failUnlessOk(answer, 'action');
+    },
+
+    async sendSms(sms: SmsRequest): Promise<void> {
+      if (!isE164(sms.recipient)) throw new ProviderError('invalid-input', 'errInvalidNumber');
+      if (sms.message.trim() === '') throw new ProviderError('invalid-input', 'errSmsEmpty');
+      // Characters as people count them (code points), not UTF-16 units.
+      const length = [...sms.message].length;
+      if (length > SIPGATE_SMS_MAX_LENGTH) {
+        throw new ProviderError('invalid-input', 'errSmsTooLong', [String(length), String(SIPGATE_SMS_MAX_LENGTH)]);
+      }
+      const smsId = sms.senderId ?? (await listSmsSenders())[0]?.id;
+      if (!smsId) throw new ProviderError('unsupported', 'errSipgateNoSmsSender');
+      const answer = await request('action', 'post', 'sessions/sms', {
+        json: { smsId, recipient: sms.recipient, message: sms.message },
+      });
+      failUnlessOk(answer, 'action');
+    },
+
+    async history(range: HistoryRange): Promise<readonly HistoryRecord[]> {
+      const records: HistoryRecord[] = [];
+      for (let page = 0; page < HISTORY_MAX_PAGES; page += 1) {
+        const query = new URLSearchParams([
+          ['types', 'CALL'],
+          ['types', 'SMS'],
+          ['from', new Date(range.from).toISOString()],
+          ['to', new Date(range.to).toISOString()],
+          ['offset', String(page * HISTORY_PAGE_SIZE)],
+          ['limit', String(HISTORY_PAGE_SIZE)],
+        ]);
+        const body = await read('history', query);
+        const items = listOf(body.items, 'items');
+        records.push(...items.flatMap(toRecord));
+        const total = Number(body.totalCount);
+        const fetched = page * HISTORY_PAGE_SIZE + items.length;
+        if (items.length < HISTORY_PAGE_SIZE || !(fetched < total)) break;
+      }
+      return records
+        .filter((record) => record.startedAt >= range.from && record.startedAt < range.to)
+        .sort((a, b) => b.startedAt - a.startedAt);
+    },
+  };
+}
+
+/** `Basic base64(id:token)`, byte-exact for any characters the token may hold. */
+function basicAuth(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+function failUnlessOk(answer: Answer, kind: RequestKind): void {
+  if (answer.status >= 200 && answer.status < 300) return;
+  if (answer.status === 401) throw new ProviderError('auth', 'errSipgateToken');
+  // The token is valid but lacks the scope this needs (personal access tokens carry scopes).
+  if (answer.status === 403) throw new ProviderError('auth', 'errSipgateScope');
+  if ([400, 404, 409, 422].includes(answer.status)) {
+    throw new ProviderError('rejected', 'errSipgateRejected', [messageOf(answer)]);
+  }
+  throw unexpectedAnswer(answer, kind);
+}
+
+function messageOf(answer: Answer): string {
+  const json = asRecord(answer.json);
+  const text = json ? firstText(json, ['message', 'error', 'detail']) : textOf(answer.text);
+  return (text ?? String(answer.status)).slice(0, 200);
+}
+
+function stateOf(status: string): CallState {
+  if (/end|hang|term|clos|fail|busy|reject/i.test(status)) return 'ended';
+  if (/connect|establish|active|talk|answer|up$/i.test(status)) return 'connected';
+  // Listed but in no recognisable state: the call is still being set up.
+  return 'ringing';
+}
+
+const CALL_OUTCOMES: Readonly<Record<string, HistoryOutcome>> = {
+  SUCCESS: 'answered',
+  BUSY: 'busy',
+  MISSED: 'missed',
+  REJECTED: 'failed',
+  FAILURE: 'failed',
+};
+
+function toRecord(item: Record<string, unknown>): HistoryRecord[] {
+  const type = textOf(item.type)?.toUpperCase();
+  if (type !== 'CALL' && type !== 'SMS') return [];
+  const id = textOf(item.id);
+  const startedAt = Date.parse(textOf(item.created) ?? '');
+  if (!id || Number.isNaN(startedAt)) return [];
+  const direction = textOf(item.direction)?.toUpperCase() ?? '';
+  const missed = direction.startsWith('MISSED_');
+  const duration = Number(item.duration);
+  const outcome: HistoryOutcome =
+    type === 'SMS'
+      ? textOf(item.status)?.toUpperCase() === 'FAILURE'
+        ? 'failed'
+        : 'unknown'
+      : missed
+        ? 'missed'
+        : (CALL_OUTCOMES[textOf(item.callStatus)?.toUpperCase() ?? ''] ?? 'unknown');
+  return [
+    {
+      id: `sipgate:${id}`,
+      kind: type === 'CALL' ? 'call' : 'sms',
+      direction: direction.endsWith('INCOMING') ? 'incoming' : 'outgoing',
+      outcome,
+      from: toE164(textOf(item.source) ?? '', 'DE'),
+      to: toE164(textOf(item.target) ?? '', 'DE'),
+      startedAt,
+      ...(type === 'CALL' && item.duration !== undefined && Number.isFinite(duration)
+        ? { durationSeconds: duration }
+        : {}),
+    },
+  ];
+}
