@@ -1,0 +1,89 @@
+/**
+ * The popup's and options page's typed line to the background (src/messages.ts) and to the active
+ * tab's content script. Nothing here throws: a background that is not answering, or a tab without
+ * Ringback's content script, becomes an ordinary failure the UI can show.
+ */
+import { browser } from 'wxt/browser';
+import type { Broadcast, CallOrigin, PageNumber, Replies, Reply, Request, RequestType, TabMessage } from '../messages';
+
+export type RequestOf<K extends RequestType> = Extract<Request, { readonly type: K }>;
+
+export type Ask = <K extends RequestType>(request: RequestOf<K>) => Promise<Reply<Replies[K]>>;
+
+export const ask: Ask = async (request) => {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(request);
+    return isReply(reply) ? reply : { ok: false, reason: 'uiErrNoBackground' };
+  } catch {
+    return { ok: false, reason: 'uiErrNoBackground' };
+  }
+};
+
+// The background's reply is trusted for its payload (same extension); only the envelope is checked.
+function isReply(value: unknown): value is Reply<never> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; reason?: unknown };
+  return v.ok === true || (v.ok === false && typeof v.reason === 'string');
+}
+
+/** The tab the popup acts on: `?tab=<id>` when given (a popup opened as a page), else the active one. */
+export interface TargetTab {
+  readonly id: number;
+  readonly origin?: CallOrigin;
+}
+
+export async function targetTab(search: string = location.search): Promise<TargetTab | undefined> {
+  try {
+    const wanted = Number(new URLSearchParams(search).get('tab'));
+    const tab =
+      Number.isInteger(wanted) && wanted > 0
+        ? await browser.tabs.get(wanted)
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (tab?.id === undefined) return undefined;
+    // Title and URL are only visible for the tab the user opened the popup on (activeTab).
+    const origin = tab.url && /^https?:/.test(tab.url) ? { title: tab.title ?? '', url: tab.url } : undefined;
+    return { id: tab.id, ...(origin ? { origin } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The numbers the tab's content script found; none when the tab has no content script. */
+export async function pageNumbers(tabId: number): Promise<readonly PageNumber[]> {
+  const message: TabMessage = { type: 'list-numbers' };
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, message);
+    return Array.isArray(reply) ? reply.filter(isPageNumber) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isPageNumber(value: unknown): value is PageNumber {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.e164 === 'string' && typeof v.international === 'string' && typeof v.text === 'string';
+}
+
+/** Live call status from the background; returns the unsubscribe. */
+export function onCallUpdate(listener: (report: Broadcast['report']) => void): () => void {
+  const handler = (message: unknown) => {
+    if (typeof message !== 'object' || message === null) return;
+    const m = message as Partial<Broadcast>;
+    if (m.type === 'call-update' && typeof m.report === 'object' && m.report !== null) listener(m.report);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** Opens the options page, optionally at one account's form. */
+export async function openOptions(accountId?: string): Promise<void> {
+  if (accountId === undefined) {
+    await browser.runtime.openOptionsPage();
+  } else {
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`/options.html#account=${encodeURIComponent(accountId)}`),
+    });
+  }
+  window.close();
+}

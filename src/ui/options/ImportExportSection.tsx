@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { ask } from '../api';
+
+interface Props {
+  readonly onImported: () => Promise<void>;
+}
+
+type Outcome = { readonly kind: 'ok' | 'error'; readonly lines: readonly string[] };
+
+/** The most a settings file may be; the background refuses longer messages anyway. */
+const MAX_FILE_BYTES = 1_000_000;
+
+/** Settings to and from a JSON file. Login credentials travel only when the user asks for them. */
+export function ImportExportSection({ onImported }: Props) {
+  const [withCredentials, setWithCredentials] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const exportFile = async () => {
+    const reply = await ask({ type: 'export-settings', includeCredentials: withCredentials });
+    if (!reply.ok) {
+      setOutcome({ kind: 'error', lines: [t('exportFailed'), t(reply.reason, reply.details)] });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([reply.value], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `ringback-settings-${new Date().toISOString().slice(0, 10)}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setOutcome({ kind: 'ok', lines: [t(withCredentials ? 'exportDoneWithCredentials' : 'exportDone')] });
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared so that picking the same file again (after fixing it) is a change again.
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setOutcome({
+        kind: 'error',
+        lines: [t('importFailed', [file.name]), t('importTooLarge'), t('importNothingChanged')],
+      });
+      return;
+    }
+    const reply = await ask({ type: 'import-settings', json: await file.text() });
+    if (!reply.ok) {
+      // The background's reasons say that nothing changed; it changes nothing unless all is valid.
+      setOutcome({ kind: 'error', lines: [t('importFailed', [file.name]), t(reply.reason, reply.details)] });
+      return;
+    }
+    const { problems } = reply.value;
+    setOutcome({
+      kind: 'ok',
+      lines: [t('importDone'), ...(problems.length > 0 ? [t('importProblems', [problems.join(', ')])] : [])],
+    });
+    await onImported();
+  };
+
+  return (
+    <section class="card" aria-labelledby="transfer-heading">
+      <div>
+        <h2 id="transfer-heading">{t('optionsTransfer')}</h2>
+        <p class="hint" style={{ margin: 0 }}>
+          {t('optionsTransferHint')}
+        </p>
+      </div>
+      <div class="actions">
+        <button type="button" onClick={() => void exportFile()}>
+          {t('exportButton')}
+        </button>
+        <label class="choice">
+          <input
+            type="checkbox"
+            checked={withCredentials}
+            onChange={(e) => setWithCredentials(e.currentTarget.checked)}
+          />
+          <span>{t('exportWithCredentials')}</span>
+        </label>
+      </div>
+      {withCredentials ? (
+        <p class="hint" style={{ margin: 0 }}>
+          {t('exportCredentialsWarning')}
+        </p>
+      ) : null}
+      <div class="field">
+        <label for="import-file">{t('importLabel')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void importFile(e.currentTarget)}
+        />
+      </div>
+      {outcome ? (
+        <div class={`notice ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+          {outcome.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}
