@@ -10,14 +10,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FONIAL_TEST_ACCOUNT } from '../test/sim/providers/fonial';
 import { startSimulator } from '../test/sim/server';
+import { demoAccounts } from '../test/support/demo-accounts';
 import { configureAccount, launchWithExtension, numberPoint, waitFor } from '../test/support/extension';
 import { startPageServer } from '../test/support/static-server';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUTPUT = join(ROOT, 'demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+/** Written in international form on the sample page, so every provider's market dials it alike. */
+const DEMO_NUMBER = '+31 20 123 4567';
 
 async function main(): Promise<void> {
   console.log('Building Ringback for the simulator…');
@@ -32,43 +34,53 @@ async function main(): Promise<void> {
     await sim.close();
   };
   process.once('SIGINT', () => void stop().then(() => process.exit(130)));
-
-  await configureAccount(extension, {
-    provider: 'fonial',
-    baseUrl: sim.baseUrl('fonial'),
-    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-    deviceId: String(FONIAL_TEST_ACCOUNT.devices[0]?.id),
-  });
+  const accounts = demoAccounts(sim);
   console.log(`Simulator: ${sim.origin}   CRM page: ${pages.url('crm-contacts.html')}`);
 
-  const page = await extension.context.newPage();
-  await page.goto(pages.url('crm-contacts.html'));
-
   if (!headless) {
-    console.log('Chromium is open: hover a phone number on the CRM page and click "Call". Close the window to stop.');
+    const [first] = accounts;
+    if (first) await configureAccount(extension, first);
+    const page = await extension.context.newPage();
+    await page.goto(pages.url('crm-contacts.html'));
+    console.log(
+      'Chromium is open with a fonial account on the simulator: hover a phone number on the CRM page and click "Call".',
+    );
+    console.log("Switch providers in Ringback's options (every simulator account is listed by `npm run sim`).");
+    console.log('Close the window to stop.');
     await new Promise<void>((resolve) => extension.context.on('close', () => resolve()));
     await stop();
     return;
   }
 
-  const point = await numberPoint(page, '0221 66966966');
-  await page.mouse.move(point.x, point.y);
-  await page.locator('ringback-ui button').click();
-  const call = await waitFor(() => sim.received('fonial', '/call/initiate').find((r) => r.answeredStatus === 200));
-  await page.locator('ringback-ui [role=status]').filter({ hasText: /\S/ }).waitFor();
-
-  console.log('\nThe simulator received:');
-  for (const request of sim.requests) {
-    console.log(
-      `  ${request.provider.padEnd(10)} ${request.method} ${request.path}  → ${request.answeredStatus ?? 'dropped'}  ${redact(request.body)}`,
-    );
-  }
-  console.log(`\nfonial /call/initiate: ${JSON.stringify(call.json)}`);
   await mkdir(OUTPUT, { recursive: true });
-  const screenshot = join(OUTPUT, 'demo.png');
-  await page.screenshot({ path: screenshot });
-  console.log(`Screenshot: ${screenshot}`);
+  for (const account of accounts) {
+    await configureAccount(extension, account);
+    const page = await extension.context.newPage();
+    await page.goto(pages.url('crm-contacts.html'));
+    const before = account.acceptedCalls(sim);
+    const point = await numberPoint(page, DEMO_NUMBER);
+    await page.mouse.move(point.x, point.y);
+    await page.locator('ringback-ui button').first().click();
+    await waitFor(() => account.acceptedCalls(sim) > before || undefined);
+    await page.locator('ringback-ui [role=status]').filter({ hasText: /\S/ }).waitFor();
+    const screenshot = join(OUTPUT, `demo-${account.provider}.png`);
+    await page.screenshot({ path: screenshot });
+    console.log(`\n${account.provider}: called ${DEMO_NUMBER} from a trusted click. The simulator received:`);
+    for (const request of sim.requests.filter((r) => r.provider === account.provider)) {
+      const marker = request.path === account.callPath ? '  ◀ the call' : '';
+      console.log(
+        `  ${request.method} ${request.path}${query(request.query)}  → ${request.answeredStatus ?? 'dropped'}  ${redact(request.body)}${marker}`,
+      );
+    }
+    console.log(`  screenshot: ${screenshot}`);
+    await page.close();
+  }
   await stop();
+}
+
+function query(params: URLSearchParams): string {
+  const shown = [...params].map(([k, v]) => `${k}=${/^(pwd|pass|password)$/.test(k) ? '•••' : v}`);
+  return shown.length > 0 ? `?${shown.join('&')}` : '';
 }
 
 /** Passwords never reach the terminal, even the simulator's. */

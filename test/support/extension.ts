@@ -75,6 +75,7 @@ export interface ExtensionApi {
 /** Stores an account as the options page would, straight into the extension's storage. */
 export async function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
   const worker = await extension.worker();
+  const { provider, baseUrl, credentials, deviceId, extra } = account;
   await worker.evaluate(async (a) => {
     const id = `${a.provider}-e2e`;
     // Runs inside the worker: only what is written here exists there.
@@ -98,7 +99,7 @@ export async function configureAccount(extension: LoadedExtension, account: Acco
       },
       credentials: { [id]: a.credentials },
     });
-  }, account);
+  }, { provider, baseUrl, credentials, deviceId, extra });
 }
 
 /** The viewport point at the middle of the highlighted number written as `text`, once it is marked. */
