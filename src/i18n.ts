@@ -5,7 +5,7 @@
  *
  * `browser.i18n` always speaks the browser's language and cannot switch at runtime. When the user
  * picks another language in the options, extension pages load that locale's messages.json with
- * `useLanguage` and `t` resolves from it, following Chrome's placeholder rules.
+ * `loadLanguage` and `t` resolves from it, following Chrome's placeholder rules.
  */
 import { browser } from 'wxt/browser';
 import { LOCALES, type Locale } from './settings';
@@ -34,7 +34,7 @@ export function t(key: string, substitutions?: readonly string[]): string {
  * Switches this page's text to `language` ('' = the browser's language). Resolves once the messages
  * are loaded; a locale that cannot be loaded leaves the browser's language in place.
  */
-export async function useLanguage(language: '' | Locale): Promise<void> {
+export async function loadLanguage(language: '' | Locale): Promise<void> {
   if (language === catalogLanguage || (language === '' && catalog === undefined)) return;
   if (language === '') {
     catalog = undefined;

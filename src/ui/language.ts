@@ -4,7 +4,7 @@
  * browser's language and then switching.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isLocale, uiLanguage, useLanguage } from '../i18n';
+import { isLocale, loadLanguage, uiLanguage } from '../i18n';
 import type { Locale } from '../settings';
 
 const REMEMBERED = 'ringback.language';
@@ -26,7 +26,7 @@ export async function applyLanguage(language: '' | Locale): Promise<void> {
   } catch {
     // Storage unavailable: the language still applies to this page.
   }
-  await useLanguage(language);
+  await loadLanguage(language);
   applied = language;
   document.documentElement.lang = uiLanguage();
 }
