@@ -1,0 +1,94 @@
+/**
+ * How a candidate's digits are handed to libphonenumber: as an international number (`+`, `00`,
+ * the country's own exit code) or as a national one — and the trunk-prefix rule, which decides
+ * whether a national-looking digit string can be a phone number at all.
+ */
+import { type CountryCode, Metadata } from './libphonenumber';
+
+/**
+ * Countries whose national numbers are always written with the trunk prefix `0` (DE `0221 …`,
+ * FR `01 23 …`, GB `020 …`, NL `06 …`). There a digit string without `+`, `00` or `0` is not a
+ * phone number as people write one: it is an id, an amount, a postal code. Countries without a
+ * trunk prefix (ES, IT, PL, DK, PT, LU, NO), with an optional one (US `1`) or where it is often
+ * left out in writing (IN mobiles, RU `8`) are not listed.
+ */
+export const TRUNK_PREFIX_COUNTRIES: ReadonlySet<CountryCode> = new Set<CountryCode>([
+  'DE',
+  'AT',
+  'CH',
+  'BE',
+  'NL',
+  'FR',
+  'GB',
+  'IE',
+  'SE',
+  'FI',
+  'HR',
+  'SI',
+  'RS',
+  'BA',
+  'MK',
+  'ME',
+  'AL',
+  'UA',
+  'TR',
+  'IL',
+  'ZA',
+  'AU',
+  'NZ',
+  'JP',
+  'KR',
+  'TW',
+  'TH',
+  'MY',
+]);
+
+/** The length of the country's international exit code (`00`, `011`, `0011`, …) at the start of `digits`, or -1. */
+type ExitCodeMatcher = (digits: string) => number;
+
+const exitCodes = new Map<CountryCode, ExitCodeMatcher>();
+
+function exitCodeOf(country: CountryCode): ExitCodeMatcher {
+  let matcher = exitCodes.get(country);
+  if (!matcher) {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(country);
+    const pattern = metadata.numberingPlan?.IDDPrefix() ?? '00';
+    if (/^\d+$/.test(pattern)) {
+      matcher = (digits) => (digits.startsWith(pattern) ? pattern.length : -1);
+    } else {
+      const regex = new RegExp(`^(?:${pattern})`);
+      matcher = (digits) => regex.exec(digits)?.[0].length ?? -1;
+    }
+    exitCodes.set(country, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * The text to parse for `digits` (all digits as written, a `(0)` after the country code already
+ * dropped): `+` and digits for an international number, else the national digits; `undefined`
+ * when the trunk-prefix rule rules it out.
+ */
+export function parseInputFor(digits: string, plus: boolean, country: CountryCode): string | undefined {
+  if (plus) return `+${digits}`;
+  // The country's own exit code, and `00`, the exit code nearly everywhere else: `0049 …` on a US
+  // page is still a German number. Calling codes never start with 0, so `00 0…` is not one.
+  const ownExitCode = exitCodeOf(country)(digits);
+  const exitCode = ownExitCode >= 0 ? ownExitCode : digits.startsWith('00') ? 2 : -1;
+  if (exitCode >= 0 && exitCode < digits.length && digits.charCodeAt(exitCode) !== 0x30) {
+    return `+${digits.slice(exitCode)}`;
+  }
+  if (TRUNK_PREFIX_COUNTRIES.has(country) && !digits.startsWith('0')) return undefined;
+  return digits;
+}
+
+/** The length of the country's own exit code at the start of `digits`, or -1. */
+export function exitCodeLength(digits: string, country: CountryCode): number {
+  return exitCodeOf(country)(digits);
+}
+
+/** Whether `digits` as written dial out of the country (`00…`, `011…`). */
+export function startsWithExitCode(digits: string, country: CountryCode): boolean {
+  return digits.startsWith('00') || exitCodeOf(country)(digits) >= 0;
+}

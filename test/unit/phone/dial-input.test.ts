@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { type CountryCode, type DialInput, parseDialInput } from '../../../src/phone';
+
+function dial(input: string, defaultCountry: CountryCode = 'DE'): string {
+  const result: DialInput = parseDialInput(input, { defaultCountry });
+  if (!result.ok) return `error: ${result.error}`;
+  return result.extension ? `${result.number.e164} ext ${result.extension}` : result.number.e164;
+}
+
+describe('parseDialInput: what the dial box accepts', () => {
+  it.each([
+    ['0221 669669-66', 'DE', '+4922166966966'],
+    ['+49 (0)221 66966966', 'DE', '+4922166966966'],
+    ['0049 221 66966966', 'US', '+4922166966966'],
+    ['011 49 89 1234567', 'US', '+49891234567'],
+    ['+1 212 555 0100', 'DE', '+12125550100'],
+    ['tel:+49-221-66966966', 'DE', '+4922166966966'],
+    ['callto:0221 66966966', 'DE', '+4922166966966'],
+    ['sip:+4922166966966@pbx.example.com', 'DE', '+4922166966966'],
+    ['Tel.: 0221 66966966', 'DE', '+4922166966966'],
+    ['Mobil 0171 1234567', 'DE', '+491711234567'],
+    ['0221 66966966 (Büro)', 'DE', '+4922166966966'],
+    ['０２２１ ６６９６６９６６', 'DE', '+4922166966966'],
+    ['912 345 678', 'ES', '+34912345678'],
+  ] as const)('%s (%s)', (input, country, e164) => {
+    expect(dial(input, country)).toBe(e164);
+  });
+
+  it('accepts a national number typed without its trunk prefix: the intent is clear', () => {
+    expect(dial('221 66966966')).toBe('+4922166966966');
+  });
+
+  it('keeps an extension apart from the number', () => {
+    expect(dial('(212) 555-0100 x12', 'US')).toBe('+12125550100 ext 12');
+    expect(dial('tel:%2B4922166966966;ext=12')).toBe('+4922166966966 ext 12');
+  });
+
+  it('turns vanity letters into keypad digits', () => {
+    expect(dial('1-800-FLOWERS', 'US')).toBe('+18003569377');
+  });
+
+  it('describes the number for the confirmation and history', () => {
+    const result = parseDialInput('0900 1 234567', { defaultCountry: 'DE' });
+    expect(result.ok && { ...result.number }).toEqual({
+      e164: '+499001234567',
+      national: '0900 1 234567',
+      international: '+49 900 1 234567',
+      country: 'DE',
+      type: 'premium-rate',
+    });
+  });
+});
+
+describe('parseDialInput: clear errors for what is not dialable', () => {
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['tel:', 'empty'],
+    ['call me maybe', 'not-a-number'],
+    ['0221 12a456', 'not-a-number'],
+    ['+', 'not-a-number'],
+    ['0221 123456 / 0171 2345678', 'not-a-number'],
+    ['112', 'too-short'],
+    ['0221', 'too-short'],
+    ['+49 221 669669669669669', 'too-long'],
+    ['+999 1234567', 'invalid'],
+  ])('%j → %s', (input, error) => {
+    expect(dial(input)).toBe(`error: ${error}`);
+  });
+});

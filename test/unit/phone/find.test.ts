@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { type CountryCode, findPhoneNumbers } from '../../../src/phone';
+
+function found(text: string, defaultCountry: CountryCode = 'DE'): string[] {
+  return findPhoneNumbers(text, { defaultCountry }).map((match) => match.e164);
+}
+
+describe('findPhoneNumbers: what a user sees marked', () => {
+  it('reports offsets of the number as written, with E.164, formats, country and type', () => {
+    const text = 'Rückruf bitte unter 0221 669669-66, danke.';
+    const [match] = findPhoneNumbers(text, { defaultCountry: 'DE' });
+    expect(match).toMatchObject({
+      e164: '+4922166966966',
+      national: '0221 66966966',
+      international: '+49 221 66966966',
+      country: 'DE',
+      type: 'fixed-line',
+    });
+    expect(text.slice(match?.start, match?.end)).toBe('0221 669669-66');
+  });
+
+  it.each([
+    ['0221 66966966', 'DE', '+4922166966966'],
+    ['030/2 34 56 78', 'DE', '+49302345678'],
+    ['02/555.12.34', 'BE', '+3225551234'],
+    ['0470/12.34.56', 'BE', '+32470123456'],
+    ['+49 (0)30 1234567', 'DE', '+49301234567'],
+    ['(0161) 496 0000', 'GB', '+441614960000'],
+    ['0049 30 1234567', 'FR', '+49301234567'],
+    ['0034 912 345 678', 'DE', '+34912345678'],
+    ['06.12.34.56.78', 'FR', '+33612345678'],
+    ['912 34 56 78', 'ES', '+34912345678'],
+    ['(212) 555-0100', 'US', '+12125550100'],
+    ['011 49 89 1234567', 'US', '+49891234567'],
+    ['+31 (0)20 123 4567', 'NL', '+31201234567'],
+  ] as const)('reads %s on a %s page', (text, country, e164) => {
+    const [match] = findPhoneNumbers(text, { defaultCountry: country });
+    expect(match?.e164).toBe(e164);
+    expect(match?.start).toBe(0);
+    expect(match?.end).toBe(text.length);
+  });
+
+  it('classifies number types users are warned about', () => {
+    expect(findPhoneNumbers('0900 1 234567', { defaultCountry: 'DE' })[0]?.type).toBe('premium-rate');
+    expect(findPhoneNumbers('0800 1234567', { defaultCountry: 'DE' })[0]?.type).toBe('toll-free');
+    expect(findPhoneNumbers('0171 1234567', { defaultCountry: 'DE' })[0]?.type).toBe('mobile');
+  });
+
+  it('finds foreign numbers written with + or 00 on a page of another country', () => {
+    expect(found('Büro Paris: +33 1 23 45 67 89, Büro Madrid: 0034 912 345 678')).toEqual([
+      '+33123456789',
+      '+34912345678',
+    ]);
+  });
+
+  it('includes a leading + and a closing parenthesis pair in the marked text', () => {
+    const text = 'Tel. (+49) 221 66966966';
+    const [match] = findPhoneNumbers(text, { defaultCountry: 'DE' });
+    expect(text.slice(match?.start, match?.end)).toBe('(+49) 221 66966966');
+  });
+
+  it('splits two numbers written in one run, and a date from a number', () => {
+    expect(found('Tel.: 0221 12345-0 / 0171 2345678')).toEqual(['+49221123450', '+491712345678']);
+    expect(found('01.05.2024 0221 66966966')).toEqual(['+4922166966966']);
+  });
+
+  it('reads a number whose tail runs into a price', () => {
+    expect(found('Hotline 0900 1 234567 (1,99 €/Min.)')).toEqual(['+499001234567']);
+  });
+});
+
+describe('findPhoneNumbers: what must not become a call button', () => {
+  it.each([
+    ['dates', '2024-05-01 · 01.05.2024 · 1.5.2024 · 01/05/2024 · 12/31/2024'],
+    ['times', '12.03.2024 14:30:15, Sprechzeiten 08.00-12.00'],
+    ['amounts', "Gesamt 1.234.567,89 € · EUR 2.500.000 · $1,234,567.89 · CHF 12'345.60"],
+    ['IBANs', 'IBAN DE89 3704 0044 0532 0130 00 · NL91 ABNA 0417 1643 00'],
+    ['VAT and company ids', 'USt-IdNr. DE123456789 · BTW BE 0403.170.701 · CHE-123.456.789'],
+    ['postal codes', '50667 Köln · D-80331 München · Postfach 10 12 34'],
+    ['EAN and ISBN', 'EAN 4006381333931 · ISBN 978-3-16-148410-0'],
+    ['card numbers', 'Visa 4111 1111 1111 1111'],
+    ['versions and IPs', 'Version 2.14.3 (Build 20240501) · 192.168.178.1'],
+    ['UUIDs', '550e8400-e29b-41d4-a716-446655440000 · 12345678-1234-1234-1234-123456789012'],
+    ['Unix timestamps', 'created 1714557600 (1714557600000 ms)'],
+    ['digit runs glued to letters', 'INV-02211234567 · 02211234567ABC · Nr.0221123456 · #0221669669'],
+  ])('%s', (_kind, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('needs the trunk prefix for national numbers where it is always written', () => {
+    expect(found('Tel. 221 66966966')).toEqual([]);
+    expect(found('Tél. 1 23 45 67 89', 'FR')).toEqual([]);
+    expect(found('Tel. 20 7946 0018', 'GB')).toEqual([]);
+    // Spain has no trunk prefix: nine digits are the number.
+    expect(found('Tel. 912 345 678', 'ES')).toEqual(['+34912345678']);
+  });
+
+  it('trusts id cues before a number, in each UI language', () => {
+    expect(found('Bestellnummer 0221 669669 66')).toEqual([]);
+    expect(found('Klantnummer 0612345678', 'NL')).toEqual([]);
+    expect(found('Commande n° 06 12 34 56 78', 'FR')).toEqual([]);
+    expect(found('Pedido 912345678', 'ES')).toEqual([]);
+    expect(found('Invoice 4155550123, due 04/14/2024', 'US')).toEqual([]);
+  });
+
+  it('lets the nearest cue win, and reads a department label as a phone line', () => {
+    expect(found('Kundennummer 4711, Tel. 0221 669669-0')).toEqual(['+492216696690']);
+    expect(found('Rechnungsfragen: 0221 669669-30')).toEqual(['+4922166966930']);
+    expect(found('Pedidos: 912 345 678', 'ES')).toEqual(['+34912345678']);
+    expect(found('Pedido: 912345678', 'ES')).toEqual([]);
+  });
+
+  it('lets a phone cue rescue a number shaped like a timestamp or product code', () => {
+    // A valid German number whose 13 digits also carry a correct EAN check digit.
+    expect(found('0221669669661')).toEqual([]);
+    expect(found('Tel. 0221669669661')).toEqual(['+49221669669661']);
+  });
+});
+
+describe('findPhoneNumbers: matches travel as plain data', () => {
+  it('keeps every field through spreading, JSON and structured cloning', () => {
+    const [match] = findPhoneNumbers('0171 1234567', { defaultCountry: 'DE' });
+    const expected = {
+      start: 0,
+      end: 12,
+      e164: '+491711234567',
+      country: 'DE',
+      type: 'mobile',
+      national: '0171 1234567',
+      international: '+49 171 1234567',
+    };
+    expect({ ...match }).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(match))).toEqual(expected);
+    expect(structuredClone(match)).toEqual(expected);
+  });
+});

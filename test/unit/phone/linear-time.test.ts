@@ -1,0 +1,62 @@
+/**
+ * No input makes detection slow: a page can hold a 5 MB text node, an endless digit run, or
+ * separators arranged to make a backtracking regular expression explode. Every regular expression
+ * in src/phone runs on a bounded window, and the pre-filter visits each character a bounded number
+ * of times, so these finish in time proportional to their length. The bounds are generous (about
+ * 20× what they take on a laptop); a quadratic blow-up would exceed them by orders of magnitude.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPhoneNumbers } from '../../../src/phone';
+import { generateCrmText } from '../../fixtures/phone-corpus/crm-text';
+
+const MB = 1_000_000;
+
+function timed(text: string): { ms: number; found: number } {
+  const started = performance.now();
+  const found = findPhoneNumbers(text, { defaultCountry: 'DE' }).length;
+  return { ms: performance.now() - started, found };
+}
+
+describe('detection time grows linearly with the input', () => {
+  it('scans a 5 MB CRM-like text node in one call', () => {
+    const text = generateCrmText(MB).repeat(5);
+    const { ms, found } = timed(text);
+    console.log(`5 MB text node: ${ms.toFixed(0)} ms, ${found} numbers`);
+    expect(found).toBeGreaterThan(5_000);
+    expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('rejects a 100,000-digit run without looking inside it', () => {
+    for (const text of ['9'.repeat(100_000), `+${'0'.repeat(100_000)}`, `Tel. ${'12345 '.repeat(20_000)}`]) {
+      const { ms, found } = timed(text);
+      expect(found).toBe(0);
+      expect(ms).toBeLessThan(2_000);
+    }
+  });
+
+  it.each([
+    ['1-1-1-', '1-'],
+    ['spaced digits', '1 '],
+    ['parentheses', '((1) '],
+    ['slashes', '0 / '],
+    ['plus signs', '+1 '],
+    ['dots', '1.'],
+    ['runs of separators', '1 - / '],
+    ['IBAN-like blocks', 'DE89 '],
+    ['letters and digits', 'a1'],
+    ['decimal commas', '1,1'],
+    ['times', '1:1'],
+    ['cue words', 'Tel. 0221 1 '],
+    ['id cue words', 'Kundennummer 0'],
+    ['valid numbers back to back', '0221 66966966 '],
+    ['dates back to back', '01.05.2024 '],
+  ])(
+    '1 MB of %s',
+    (_name, unit) => {
+      const text = unit.repeat(Math.ceil(MB / unit.length));
+      const { ms } = timed(text);
+      expect(ms).toBeLessThan(5_000);
+    },
+    30_000,
+  );
+});
