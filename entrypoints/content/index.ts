@@ -4,7 +4,9 @@ import './style.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Same-origin frames (and about:blank / srcdoc frames a CRM writes into) get their own scanner.
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main: () => startContent(),
 });

@@ -1,37 +1,94 @@
-/** The content script: asks the background whether and how to run here, then marks numbers. */
+/**
+ * The content script: asks the background whether and how to run on this page, and follows what
+ * the background says afterwards (settings changed, a selection to call, the popup asking for the
+ * numbers on the page). Runs in every frame; each frame is its own page to it.
+ */
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
-import { type CallReport, type PageConfig, PHASE_MESSAGES, type Reply, type Request } from '../messages';
+import type { PageConfig, PageNumber, TabMessage } from '../messages';
 import type { CountryCode } from '../phone';
-import { HoverCard } from './hover-card';
-import { PageNumbers } from './page-numbers';
-import { scanSubtree } from './scan';
+import type { Card } from './card';
+import { parseTabMessage, requestPageConfig, requestSms } from './messaging';
+import { exposeToParent, listNumbers } from './numbers-list';
+import { readSelection } from './selection';
+import { createCard, Session } from './session';
+
+/** Used to read a selection before the first config arrives. */
+const FALLBACK_COUNTRY: CountryCode = 'DE';
 
 export async function startContent(): Promise<void> {
-  const config = await ask<PageConfig>({ type: 'page-config', url: location.href });
-  if (!config.ok || !config.value.enabled) return;
-  const numbers = new PageNumbers();
-  const card = new HoverCard({
-    numbers,
-    label: (key, number) => t(key === 'call' ? 'cardCall' : 'cardCallNumber', [number]),
-    onCall: async (found) => {
-      const reply = await ask<CallReport>({
-        type: 'call',
-        number: found.match.e164,
-        origin: { title: document.title, url: location.href },
-      });
-      if (!reply.ok) return t(reply.reason, reply.details);
-      const { phase, reason, details } = reply.value;
-      return reason ? `${t(PHASE_MESSAGES[phase])} ${t(reason, details)}` : t(PHASE_MESSAGES[phase]);
-    },
+  const content = new Content();
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const parsed = parseTabMessage(message);
+    return parsed ? content.handle(parsed) : undefined;
   });
-  scanSubtree(document.body, numbers, config.value.defaultCountry as CountryCode, card.host);
+  exposeToParent(() => listNumbers(content.numbers()));
+  const config = await requestPageConfig();
+  if (config) content.apply(config);
 }
 
-async function ask<T>(request: Request): Promise<Reply<T>> {
-  try {
-    return (await browser.runtime.sendMessage(request)) as Reply<T>;
-  } catch {
-    return { ok: false, reason: 'errExtensionUnavailable' };
+class Content {
+  #config: PageConfig | undefined;
+  #session: Session | undefined;
+  /** A card shown for a selection action while detection is off here; removed once hidden. */
+  #loneCard: Card | undefined;
+
+  /** Site rules apply live: off removes every mark and the host element; on scans the page. */
+  apply(config: PageConfig): void {
+    this.#config = config;
+    if (!config.enabled) {
+      this.#session?.stop();
+      this.#session = undefined;
+      return;
+    }
+    this.#dropLoneCard();
+    if (this.#session) this.#session.update(config);
+    else this.#session = new Session(config);
+  }
+
+  numbers(): PageNumber[] {
+    return this.#session?.numbers() ?? [];
+  }
+
+  /** Returns a promise only for messages this frame answers (Chrome takes the first answer). */
+  handle(message: TabMessage): Promise<unknown> | undefined {
+    switch (message.type) {
+      case 'config-changed':
+        this.apply(message.config);
+        return undefined;
+      case 'selection-action':
+        this.#selectionAction(message.action);
+        return undefined;
+      case 'list-numbers':
+        // The top frame answers for itself and its same-origin frames.
+        return window.top === window ? Promise.resolve(listNumbers(this.numbers())) : undefined;
+    }
+  }
+
+  #selectionAction(action: 'call' | 'sms'): void {
+    const country = (this.#config?.defaultCountry ?? FALLBACK_COUNTRY) as CountryCode;
+    const selected = readSelection(country);
+    if (!selected) return;
+    if (action === 'sms') {
+      void requestSms(selected.text);
+      return;
+    }
+    const target = { number: selected.text, label: selected.text };
+    if (this.#session) {
+      this.#session.showAction(target, selected.anchor);
+      return;
+    }
+    this.#dropLoneCard();
+    const card = createCard(false, () => {
+      if (this.#loneCard === card) this.#dropLoneCard();
+    });
+    this.#loneCard = card;
+    card.show(target, selected.anchor, 'action');
+    void card.callNow();
+  }
+
+  #dropLoneCard(): void {
+    this.#loneCard?.dispose();
+    this.#loneCard = undefined;
   }
 }

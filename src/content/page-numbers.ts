@@ -1,6 +1,11 @@
 /**
- * The numbers found on this page, each kept as a live Range registered in the CSS Custom Highlight
- * API. The page's DOM is never touched: no wrapping elements, no split text nodes.
+ * The numbers found on this page, each kept as a live Range. The page's DOM is never touched: no
+ * wrapping elements, no split text nodes; numbers are marked through the CSS Custom Highlight API.
+ *
+ * Only numbers near the viewport are in the highlight: the browser revalidates every highlighted
+ * range whenever the page changes, which on a 10,000-row table costs ~100 ms a frame. An
+ * IntersectionObserver on the block each number sits in moves numbers in and out as the user
+ * scrolls; everything found stays known for hover, the popup's list and the keyboard.
  */
 import type { PhoneMatch } from '../phone';
 
@@ -9,28 +14,96 @@ export const HIGHLIGHT_NAME = 'ringback-number';
 export interface FoundNumber {
   readonly range: Range;
   readonly match: PhoneMatch;
+  /** How it is written on the page. */
+  readonly text: string;
+  /** The text nodes it spans, first to last. */
+  readonly nodes: readonly Text[];
+  /** The block it is shown in: what the visibility observer watches. */
+  readonly block: Element;
 }
 
+/** How far beyond the viewport numbers are marked already, so scrolling shows them marked. */
+const MARGIN = '100% 0px 100% 0px';
+
 export class PageNumbers {
-  readonly #found: FoundNumber[] = [];
+  readonly #all = new Set<FoundNumber>();
+  readonly #byNode = new WeakMap<Text, FoundNumber[]>();
+  readonly #byBlock = new Map<Element, Set<FoundNumber>>();
+  readonly #nearViewport = new Set<Element>();
   readonly #highlight = new Highlight();
+  readonly #visibility: IntersectionObserver;
 
   constructor() {
     CSS.highlights.set(HIGHLIGHT_NAME, this.#highlight);
+    this.#visibility = new IntersectionObserver((entries) => this.#seen(entries), { rootMargin: MARGIN });
   }
 
-  add(range: Range, match: PhoneMatch): void {
-    this.#found.push({ range, match });
-    this.#highlight.add(range);
+  get size(): number {
+    return this.#all.size;
   }
 
-  all(): readonly FoundNumber[] {
-    return this.#found;
+  add(found: FoundNumber): void {
+    this.#all.add(found);
+    for (const node of found.nodes) {
+      const list = this.#byNode.get(node);
+      if (list) list.push(found);
+      else this.#byNode.set(node, [found]);
+    }
+    const inBlock = this.#byBlock.get(found.block);
+    if (inBlock) inBlock.add(found);
+    else {
+      this.#byBlock.set(found.block, new Set([found]));
+      this.#visibility.observe(found.block);
+    }
+    if (this.#nearViewport.has(found.block)) this.#highlight.add(found.range);
+  }
+
+  /** Forgets every number that spans `node` (its text changed, or it is about to be rescanned). */
+  dropNode(node: Text): void {
+    const list = this.#byNode.get(node);
+    if (!list) return;
+    for (const found of [...list]) this.#drop(found);
+  }
+
+  /**
+   * Forgets numbers whose text left the document or moved: a live Range whose node is removed
+   * collapses onto the parent, so its boundaries no longer sit in the nodes it was made in.
+   * Returns a resumable check over the numbers known now: call it until it returns true.
+   */
+  sweep(): (shouldYield: () => boolean) => boolean {
+    const snapshot = [...this.#all];
+    let index = 0;
+    return (shouldYield) => {
+      for (; index < snapshot.length; index++) {
+        if (index % 256 === 255 && shouldYield()) return false;
+        const found = snapshot[index];
+        if (found && this.#all.has(found) && !isIntact(found)) this.#drop(found);
+      }
+      return true;
+    };
+  }
+
+  has(found: FoundNumber): boolean {
+    return this.#all.has(found);
+  }
+
+  all(): IterableIterator<FoundNumber> {
+    return this.#all.values();
+  }
+
+  /** Numbers whose text spans `node`. */
+  inNode(node: Node): readonly FoundNumber[] {
+    return node.nodeType === Node.TEXT_NODE ? (this.#byNode.get(node as Text) ?? []) : [];
+  }
+
+  /** Whether a number is shown in this block (cheap test before hit-testing the pointer). */
+  isBlockWithNumbers(element: Element): boolean {
+    return this.#byBlock.has(element);
   }
 
   /** The number whose text contains the given point in the DOM, if any. */
   at(node: Node, offset: number): FoundNumber | undefined {
-    return this.#found.find(({ range }) => {
+    return this.inNode(node).find(({ range }) => {
       try {
         return range.isPointInRange(node, offset);
       } catch {
@@ -40,12 +113,73 @@ export class PageNumbers {
   }
 
   clear(): void {
-    this.#found.length = 0;
+    this.#all.clear();
+    this.#byBlock.clear();
+    this.#nearViewport.clear();
     this.#highlight.clear();
+    this.#visibility.disconnect();
   }
 
+  /** Removes every mark; the registry entry goes too. */
   dispose(): void {
     this.clear();
-    CSS.highlights.delete(HIGHLIGHT_NAME);
+    if (CSS.highlights.get(HIGHLIGHT_NAME) === this.#highlight) CSS.highlights.delete(HIGHLIGHT_NAME);
   }
+
+  #drop(found: FoundNumber): void {
+    if (!this.#all.delete(found)) return;
+    this.#highlight.delete(found.range);
+    for (const node of found.nodes) {
+      const list = this.#byNode.get(node);
+      if (!list) continue;
+      const index = list.indexOf(found);
+      if (index >= 0) list.splice(index, 1);
+      if (list.length === 0) this.#byNode.delete(node);
+    }
+    const inBlock = this.#byBlock.get(found.block);
+    if (!inBlock) return;
+    inBlock.delete(found);
+    if (inBlock.size === 0) {
+      this.#byBlock.delete(found.block);
+      this.#nearViewport.delete(found.block);
+      this.#visibility.unobserve(found.block);
+    }
+  }
+
+  #seen(entries: readonly IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const block = entry.target;
+      const numbers = this.#byBlock.get(block);
+      if (!numbers) continue;
+      const near = entry.isIntersecting || isBoxless(entry);
+      if (near === this.#nearViewport.has(block)) continue;
+      if (near) this.#nearViewport.add(block);
+      else this.#nearViewport.delete(block);
+      for (const found of numbers) {
+        if (near) this.#highlight.add(found.range);
+        else this.#highlight.delete(found.range);
+      }
+    }
+  }
+}
+
+function isIntact(found: FoundNumber): boolean {
+  const { range, nodes } = found;
+  const first = nodes[0];
+  const last = nodes[nodes.length - 1];
+  return (
+    first !== undefined &&
+    range.startContainer === first &&
+    range.endContainer === last &&
+    !range.collapsed &&
+    first.isConnected
+  );
+}
+
+/** `display: contents` blocks have no box of their own: the observer never sees them intersect. */
+function isBoxless(entry: IntersectionObserverEntry): boolean {
+  const { width, height } = entry.boundingClientRect;
+  if (width !== 0 || height !== 0) return false;
+  const view = entry.target.ownerDocument.defaultView;
+  return view?.getComputedStyle(entry.target).display === 'contents';
 }

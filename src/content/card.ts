@@ -1,0 +1,404 @@
+/**
+ * The one piece of UI Ringback adds to a page: a host element at the document root whose shadow
+ * root holds a small card next to a number: Call, SMS when the provider can send one, a status
+ * line, and "Call anyway" when the background asks the user to confirm. Buttons act only on
+ * trusted events: a page script calling `button.click()` places no call. Labels are set with
+ * textContent only; page text never becomes markup.
+ */
+import { HOST_TAG } from './dom-rules';
+
+export interface CardTarget {
+  /** What is sent to the background (E.164, or text it normalises). */
+  readonly number: string;
+  /** How the card names it ("+49 221 66966966"). */
+  readonly label: string;
+}
+
+export interface CallOutcome {
+  readonly text: string;
+  /** The background wants the user to confirm first: offer "Call anyway". */
+  readonly confirm: boolean;
+}
+
+export type LabelKey = 'call' | 'callNumber' | 'sms' | 'smsNumber' | 'callAnyway' | 'callAnywayNumber' | 'focusHint';
+
+export interface CardOptions {
+  readonly label: (key: LabelKey, number: string) => string;
+  readonly call: (target: CardTarget, confirmed: boolean) => Promise<CallOutcome>;
+  /** Resolves to an error text, or undefined when the composer opened. */
+  readonly sms: (target: CardTarget) => Promise<string | undefined>;
+  /** Tests without a real browser stand in for `event.isTrusted`. */
+  readonly isTrusted?: (event: Event) => boolean;
+  /** The card was hidden (by the user leaving it, Escape, or time running out). */
+  readonly onHide?: () => void;
+}
+
+/** Why the card is showing; it decides how it goes away again. */
+export type ShowReason = 'pointer' | 'focus' | 'action';
+
+/** Where the card sits: the number's (or link's, or selection's) box, undefined once gone. */
+export type Anchor = () => DOMRect | undefined;
+
+const HIDE_DELAY_MS = 300;
+/** A card opened by a command or link stays this long after its last news, unless hovered. */
+const ACTION_LINGER_MS = 5_000;
+
+export class Card {
+  readonly host: HTMLElement;
+  readonly #options: CardOptions;
+  readonly #card: HTMLDivElement;
+  readonly #call: HTMLButtonElement;
+  readonly #sms: HTMLButtonElement;
+  readonly #confirm: HTMLButtonElement;
+  readonly #status: HTMLSpanElement;
+  readonly #hint: HTMLSpanElement;
+  readonly #abort = new AbortController();
+  #target: CardTarget | undefined;
+  #anchor: Anchor | undefined;
+  #lastRect: DOMRect | undefined;
+  #reason: ShowReason = 'pointer';
+  #returnFocus: HTMLElement | undefined;
+  #smsEnabled = false;
+  /** A call request is on its way: a second click must not ring twice. Survives hiding. */
+  #calling = false;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  #frame = 0;
+  #hovered = false;
+
+  constructor(options: CardOptions) {
+    this.#options = options;
+    this.host = document.createElement(HOST_TAG);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    adoptStyles(shadow, CARD_CSS);
+
+    this.#card = document.createElement('div');
+    this.#card.className = 'card';
+    this.#card.setAttribute('role', 'group');
+    this.#card.setAttribute('aria-label', 'Ringback');
+    this.#card.hidden = true;
+    this.#call = button('call');
+    this.#sms = button('sms');
+    this.#confirm = button('confirm');
+    this.#status = document.createElement('span');
+    this.#status.className = 'status';
+    this.#status.setAttribute('role', 'status');
+    this.#hint = document.createElement('span');
+    this.#hint.className = 'visually-hidden';
+    this.#hint.setAttribute('aria-live', 'polite');
+    this.#card.append(this.#call, this.#status);
+    shadow.append(this.#card, this.#hint);
+    document.documentElement.append(this.host);
+
+    const signal = this.#abort.signal;
+    this.#call.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall(false)), { signal });
+    this.#confirm.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall(true)), { signal });
+    this.#sms.addEventListener('click', (event) => this.#clicked(event, () => this.#startSms()), { signal });
+    this.#card.addEventListener(
+      'pointerenter',
+      () => {
+        this.#hovered = true;
+        this.cancelHide();
+      },
+      { signal },
+    );
+    this.#card.addEventListener(
+      'pointerleave',
+      () => {
+        this.#hovered = false;
+        this.scheduleHide();
+      },
+      { signal },
+    );
+    this.#card.addEventListener('keydown', (event) => this.#key(event), { signal });
+    this.#card.addEventListener('focusout', (event) => this.#focusLeft(event), { signal });
+    // Escape or a press anywhere else dismisses the card; the page still gets the event.
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key === 'Escape' && this.visible && !event.composedPath().includes(this.host)) this.hide();
+      },
+      { signal, capture: true },
+    );
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (this.visible && !event.composedPath().includes(this.host)) this.hide();
+      },
+      { signal, capture: true, passive: true },
+    );
+    window.addEventListener('scroll', () => this.#placeSoon(), { signal, passive: true, capture: true });
+    window.addEventListener('resize', () => this.#placeSoon(), { signal, passive: true });
+  }
+
+  get visible(): boolean {
+    return !this.#card.hidden;
+  }
+
+  get reason(): ShowReason {
+    return this.#reason;
+  }
+
+  get target(): CardTarget | undefined {
+    return this.visible ? this.#target : undefined;
+  }
+
+  /** The page element focus goes back to when the keyboard leaves the card. */
+  get returnFocus(): HTMLElement | undefined {
+    return this.#returnFocus;
+  }
+
+  setSms(enabled: boolean): void {
+    this.#smsEnabled = enabled;
+    if (this.visible && !this.#confirm.isConnected) this.#showButtons();
+  }
+
+  /**
+   * Shows the card for `target` next to `anchor`. Showing it again for the same number only
+   * moves it; a call in flight keeps its status line.
+   */
+  show(target: CardTarget, anchor: Anchor, reason: ShowReason, returnFocus?: HTMLElement): void {
+    this.cancelHide();
+    const same = this.visible && this.#target?.number === target.number;
+    this.#anchor = anchor;
+    this.#reason = reason;
+    this.#returnFocus = returnFocus;
+    if (!same) {
+      this.#target = target;
+      this.#call.textContent = this.#options.label('call', target.label);
+      this.#call.setAttribute('aria-label', this.#options.label('callNumber', target.label));
+      this.#sms.textContent = this.#options.label('sms', target.label);
+      this.#sms.setAttribute('aria-label', this.#options.label('smsNumber', target.label));
+      this.#confirm.textContent = this.#options.label('callAnyway', target.label);
+      this.#confirm.setAttribute('aria-label', this.#options.label('callAnywayNumber', target.label));
+      this.#status.textContent = '';
+      this.#showButtons();
+    }
+    this.#hint.textContent = reason === 'focus' ? this.#options.label('focusHint', target.label) : '';
+    this.#card.hidden = false;
+    this.place();
+    if (reason === 'action') this.#linger();
+  }
+
+  /** Places a call for the shown target as if Call was pressed (link or keyboard command). */
+  async callNow(): Promise<void> {
+    await this.#startCall(false);
+  }
+
+  focusFirst(): void {
+    const first = this.#confirm.isConnected ? this.#confirm : this.#call;
+    first.focus();
+  }
+
+  hide(): void {
+    this.cancelHide();
+    cancelAnimationFrame(this.#frame);
+    const wasVisible = this.visible;
+    this.#card.hidden = true;
+    this.#hint.textContent = '';
+    this.#target = undefined;
+    this.#anchor = undefined;
+    this.#lastRect = undefined;
+    this.#hovered = false;
+    if (wasVisible) this.#options.onHide?.();
+  }
+
+  scheduleHide(delay = HIDE_DELAY_MS): void {
+    if (!this.visible || this.#hovered) return;
+    this.cancelHide();
+    this.#hideTimer = setTimeout(() => this.#hideUnlessFocused(), delay);
+  }
+
+  cancelHide(): void {
+    clearTimeout(this.#hideTimer);
+    this.#hideTimer = undefined;
+  }
+
+  /** Moves the card to its anchor; hides it when the anchor scrolled out of view. */
+  place(): void {
+    if (!this.visible) return;
+    let rect = this.#anchor?.();
+    if (!rect || (rect.width === 0 && rect.height === 0)) {
+      // The page re-rendered the number's text: stay where it was until the pointer moves on.
+      rect = this.#lastRect;
+      if (!rect) {
+        this.hide();
+        return;
+      }
+    }
+    const viewWidth = document.documentElement.clientWidth || window.innerWidth;
+    const viewHeight = window.innerHeight;
+    if (rect.bottom < 0 || rect.top > viewHeight) {
+      this.hide();
+      return;
+    }
+    this.#lastRect = rect;
+    const width = this.#card.offsetWidth;
+    const height = this.#card.offsetHeight;
+    const below = rect.bottom + 2;
+    const top = below + height > viewHeight && rect.top - height - 2 >= 0 ? rect.top - height - 2 : below;
+    const left = Math.max(0, Math.min(rect.left, viewWidth - width - 2));
+    this.#card.style.left = `${left}px`;
+    this.#card.style.top = `${top}px`;
+  }
+
+  dispose(): void {
+    this.hide();
+    this.#abort.abort();
+    this.host.remove();
+  }
+
+  #placeSoon(): void {
+    if (!this.visible) return;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => {
+      // Scrolling moves the number out from under the pointer: the old box is no guide.
+      this.#lastRect = undefined;
+      this.place();
+    });
+  }
+
+  #showButtons(): void {
+    this.#confirm.remove();
+    const buttons: HTMLButtonElement[] = [this.#call];
+    if (this.#smsEnabled) buttons.push(this.#sms);
+    else this.#sms.remove();
+    this.#card.replaceChildren(...buttons, this.#status);
+  }
+
+  #clicked(event: Event, act: () => Promise<void>): void {
+    const trusted = this.#options.isTrusted ?? ((e: Event) => e.isTrusted);
+    if (!trusted(event)) return;
+    void act();
+  }
+
+  async #startCall(confirmed: boolean): Promise<void> {
+    const target = this.#target;
+    if (!target || this.#calling) return;
+    this.#calling = true;
+    const hadFocus = this.#hasFocus();
+    this.#status.textContent = '…';
+    let outcome: CallOutcome;
+    try {
+      outcome = await this.#options.call(target, confirmed);
+    } finally {
+      this.#calling = false;
+    }
+    if (this.#target !== target) return;
+    this.#status.textContent = outcome.text;
+    if (outcome.confirm && !confirmed) {
+      this.#card.replaceChildren(this.#status, this.#confirm);
+      if (hadFocus || this.#reason !== 'pointer') this.#confirm.focus();
+    } else {
+      this.#showButtons();
+      if (hadFocus) this.#call.focus();
+    }
+    this.place();
+    if (this.#reason === 'action') this.#linger();
+  }
+
+  async #startSms(): Promise<void> {
+    const target = this.#target;
+    if (!target) return;
+    const error = await this.#options.sms(target);
+    if (this.#target === target) this.#status.textContent = error ?? '';
+  }
+
+  #linger(): void {
+    this.scheduleHide(ACTION_LINGER_MS);
+  }
+
+  #hasFocus(): boolean {
+    return Boolean(this.host.shadowRoot?.activeElement);
+  }
+
+  #hideUnlessFocused(): void {
+    if (this.#hasFocus()) {
+      this.#linger();
+      return;
+    }
+    this.hide();
+  }
+
+  #key(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.#leave();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const focusables: Element[] = [...this.#card.querySelectorAll('button')];
+    const active = this.host.shadowRoot?.activeElement;
+    const index = active ? focusables.indexOf(active) : -1;
+    const leaving = event.shiftKey ? index <= 0 : index >= focusables.length - 1;
+    if (!leaving) return;
+    // Tabbing out of the card goes back to the page where the user came from.
+    event.preventDefault();
+    this.#leave();
+  }
+
+  #leave(): void {
+    const back = this.#returnFocus;
+    this.hide();
+    back?.focus({ preventScroll: true });
+  }
+
+  #focusLeft(event: FocusEvent): void {
+    const next = event.relatedTarget;
+    if (next instanceof Node && this.host.shadowRoot?.contains(next)) return;
+    // Checked a moment later: swapping Call for "Call anyway" moves focus within the card.
+    setTimeout(() => {
+      if (!this.visible || this.#hasFocus()) return;
+      this.scheduleHide(this.#reason === 'action' ? ACTION_LINGER_MS : HIDE_DELAY_MS);
+    }, 0);
+  }
+}
+
+function button(name: string): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = name;
+  return element;
+}
+
+/** Constructable stylesheets are not inline styles: a page's CSP cannot block them. */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+}
+
+const CARD_CSS = `
+:host { all: initial; }
+.card {
+  position: fixed; z-index: 2147483647; display: flex; gap: 6px; align-items: center; max-width: 360px;
+  font: 13px/1.3 system-ui, sans-serif; background: #fff; color: #1b1f24;
+  border: 1px solid #c9d1d9; border-radius: 6px; padding: 3px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+}
+.card[hidden] { display: none; }
+button {
+  font: inherit; cursor: pointer; border: 0; border-radius: 4px; padding: 3px 8px; white-space: nowrap;
+  background: #0b6bcb; color: #fff;
+}
+button.sms { background: #e7eef6; color: #0b4f96; }
+button.confirm { background: #b35900; }
+button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
+.status { padding: 0 4px; }
+.status:empty { display: none; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f2428; color: #e6edf3; border-color: #444c56; }
+  button { background: #4493f8; color: #0d1117; }
+  button.sms { background: #2d333b; color: #9ecbff; }
+  button.confirm { background: #f0883e; color: #0d1117; }
+  button:focus-visible { outline-color: #9ecbff; }
+}
+`;

@@ -1,0 +1,98 @@
+/**
+ * The content script's side of the message contract (src/messages.ts): asking the background,
+ * turning its answers into what the card says, and checking what the background sends the tab.
+ */
+import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import {
+  type CallOrigin,
+  type CallReport,
+  type PageConfig,
+  PHASE_MESSAGES,
+  type Reply,
+  type Request,
+  type TabMessage,
+} from '../messages';
+import type { CallOutcome } from './card';
+
+export async function ask<T>(request: Request): Promise<Reply<T>> {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(request);
+    if (isRecord(reply) && typeof reply.ok === 'boolean') return reply as Reply<T>;
+    return { ok: false, reason: 'errInternal' };
+  } catch {
+    return { ok: false, reason: 'errExtensionUnavailable' };
+  }
+}
+
+export async function requestPageConfig(): Promise<PageConfig | undefined> {
+  const reply = await ask<unknown>({ type: 'page-config', url: location.href });
+  return reply.ok ? parsePageConfig(reply.value) : undefined;
+}
+
+/** Asks the background to call; the answer in the words the card shows. */
+export async function requestCall(number: string, label: string, confirmed: boolean): Promise<CallOutcome> {
+  const reply = await ask<CallReport>({
+    type: 'call',
+    number,
+    origin: callOrigin(),
+    ...(confirmed ? { confirmed: true } : {}),
+  });
+  if (!reply.ok) return { text: t(reply.reason, reply.details), confirm: false };
+  const { phase, reason, details } = reply.value;
+  if (phase === 'confirm') {
+    // Asked again after "Call anyway": this background confirms page calls in its popup only.
+    if (confirmed) return { text: t(PHASE_MESSAGES.confirm), confirm: false };
+    return { text: reason ? t(reason, details) : t('cardConfirm', [label]), confirm: true };
+  }
+  const sentence = t(PHASE_MESSAGES[phase] ?? 'callPhaseFailed');
+  return { text: reason ? `${sentence} ${t(reason, details)}` : sentence, confirm: false };
+}
+
+/** Opens the SMS composer for a number; an error text, or undefined when it opened. */
+export async function requestSms(number: string): Promise<string | undefined> {
+  const reply = await ask<null>({ type: 'compose-sms', number });
+  return reply.ok ? undefined : t(reply.reason, reply.details);
+}
+
+/** The page a call starts from: in a frame, the top page's title when it can be read. */
+export function callOrigin(): CallOrigin {
+  let title = document.title;
+  try {
+    if (window.top && window.top !== window) title = window.top.document.title || title;
+  } catch {
+    // A cross-origin parent: the frame's own title will do.
+  }
+  return { title: title.slice(0, 1_000), url: location.href.slice(0, 8_192) };
+}
+
+export function parseTabMessage(value: unknown): TabMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'config-changed': {
+      const config = parsePageConfig(value.config);
+      return config ? { type: 'config-changed', config } : undefined;
+    }
+    case 'selection-action':
+      return value.action === 'call' || value.action === 'sms'
+        ? { type: 'selection-action', action: value.action }
+        : undefined;
+    case 'list-numbers':
+      return { type: 'list-numbers' };
+    default:
+      return undefined;
+  }
+}
+
+export function parsePageConfig(value: unknown): PageConfig | undefined {
+  if (!isRecord(value)) return undefined;
+  const { enabled, defaultCountry, telLinks, sms } = value;
+  if (typeof enabled !== 'boolean' || typeof defaultCountry !== 'string' || !/^[A-Z]{2}$/.test(defaultCountry)) {
+    return undefined;
+  }
+  return { enabled, defaultCountry, telLinks: telLinks !== false, sms: sms === true };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,272 @@
+/**
+ * Finds phone numbers in the parts of the page it is given, in idle-time slices: a queue of
+ * subtrees and text nodes to (re)scan, one walk at a time, each text run checked with a cheap
+ * pre-filter before the real detector. Rescanning is idempotent: a run's nodes lose their old
+ * numbers before the run's numbers are added. When the queue drains, the work it took is
+ * published as a `ringback-scan` performance measure (the page-scan benchmark reads it).
+ */
+import { type CountryCode, findPhoneNumbers, type PhoneMatch } from '../phone';
+import {
+  blockContainerOf,
+  composedParent,
+  isElement,
+  isInlineElement,
+  isInSkippedRegion,
+  isShadowRoot,
+  isText,
+} from './dom-rules';
+import { type IdleOptions, IdleScheduler, type SliceStats } from './idle';
+import type { PageNumbers } from './page-numbers';
+import { type Run, ScanJob } from './scan-job';
+import { mayContainPhoneNumber, textWindows } from './text-run';
+import { WorkQueue } from './work-queue';
+
+export const SCAN_MEASURE = 'ringback-scan';
+
+export interface ScanMeasureDetail {
+  /** Time spent scanning (inside slices), ms. */
+  readonly busyMs: number;
+  readonly slices: number;
+  readonly longestSliceMs: number;
+  /** Numbers known on the page when the queue drained. */
+  readonly numbers: number;
+  readonly runs: number;
+}
+
+export interface ScannerOptions {
+  readonly numbers: PageNumbers;
+  readonly defaultCountry: CountryCode;
+  /** An open shadow root turned up: observe it (the scanner queues it itself). */
+  readonly onShadowRoot: (root: ShadowRoot) => void;
+  readonly idle?: IdleOptions;
+}
+
+export class Scanner {
+  readonly #numbers: PageNumbers;
+  readonly #onShadowRoot: (root: ShadowRoot) => void;
+  readonly #queue = new WorkQueue<Node>(composedParent);
+  readonly #scheduler: IdleScheduler;
+  readonly #seenShadowRoots = new WeakSet<ShadowRoot>();
+  #defaultCountry: CountryCode;
+  #job: ScanJob | undefined;
+  #runTask: RunTask | undefined;
+  #sweep: ((shouldYield: () => boolean) => boolean) | undefined;
+  #sweepRequested = false;
+  #busySince: number | undefined;
+  #runs = 0;
+  #stopped = false;
+
+  constructor(options: ScannerOptions) {
+    this.#numbers = options.numbers;
+    this.#defaultCountry = options.defaultCountry;
+    this.#onShadowRoot = options.onShadowRoot;
+    this.#scheduler = new IdleScheduler(
+      (shouldYield) => this.#work(shouldYield),
+      options.idle,
+      (stats) => this.#drained(stats),
+    );
+  }
+
+  /** Scan (again) this subtree or text node. */
+  queue(node: Node): void {
+    if (this.#stopped) return;
+    this.#busySince ??= performance.now();
+    this.#queue.add(node);
+    this.#scheduler.schedule();
+  }
+
+  /** Something was removed from the page: check which numbers are gone. */
+  requestSweep(): void {
+    if (this.#stopped) return;
+    this.#busySince ??= performance.now();
+    this.#sweepRequested = true;
+    this.#scheduler.schedule();
+  }
+
+  /** Numbers are read differently now: forget them all and scan `root` again. */
+  rescan(root: Node, defaultCountry: CountryCode): void {
+    this.#defaultCountry = defaultCountry;
+    this.#job = undefined;
+    this.#runTask = undefined;
+    this.#queue.clear();
+    this.#numbers.clear();
+    this.queue(root);
+  }
+
+  get idle(): boolean {
+    return !this.#job && !this.#runTask && !this.#sweep && !this.#sweepRequested && this.#queue.size === 0;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#scheduler.cancel();
+    this.#queue.clear();
+    this.#job = undefined;
+    this.#runTask = undefined;
+    this.#sweep = undefined;
+  }
+
+  #work(shouldYield: () => boolean): boolean {
+    while (!this.#stopped) {
+      if (this.#sweepRequested && !this.#sweep) {
+        this.#sweepRequested = false;
+        this.#sweep = this.#numbers.sweep();
+      }
+      if (this.#sweep) {
+        if (!this.#sweep(shouldYield)) return true;
+        this.#sweep = undefined;
+        continue;
+      }
+      if (shouldYield()) return true;
+      if (this.#runTask) {
+        if (!this.#runTask.step(shouldYield)) return true;
+        this.#runTask = undefined;
+        continue;
+      }
+      if (this.#job) {
+        if (!this.#job.root.isConnected) {
+          this.#job = undefined;
+          continue;
+        }
+        const step = this.#job.next(shouldYield);
+        if (step === 'yield') return true;
+        if (step === 'done') this.#job = undefined;
+        else {
+          this.#runs++;
+          this.#runTask = new RunTask(step, this.#numbers, this.#defaultCountry);
+        }
+        continue;
+      }
+      const item = this.#queue.take();
+      if (item === undefined) return false;
+      this.#job = this.#jobFor(item);
+    }
+    return false;
+  }
+
+  #jobFor(item: Node): ScanJob | undefined {
+    if (!item.isConnected) return undefined;
+    if (isInSkippedRegion(item)) {
+      this.#dropWithin(item);
+      return undefined;
+    }
+    const options = { onShadowRoot: (root: ShadowRoot) => this.#foundShadowRoot(root) };
+    if (isText(item) || (isElement(item) && isInlineElement(item))) {
+      const container = blockContainerOf(item);
+      return container ? ScanJob.around(item, container, options) : undefined;
+    }
+    if (isShadowRoot(item)) this.#seenShadowRoots.add(item);
+    return ScanJob.subtree(item, options);
+  }
+
+  #foundShadowRoot(root: ShadowRoot): void {
+    if (this.#seenShadowRoots.has(root)) return;
+    this.#seenShadowRoots.add(root);
+    this.#onShadowRoot(root);
+    this.queue(root);
+  }
+
+  /** The region became hidden or editable: its numbers go. */
+  #dropWithin(node: Node): void {
+    if (isText(node)) {
+      this.#numbers.dropNode(node);
+      return;
+    }
+    const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (isText(text)) this.#numbers.dropNode(text);
+    }
+  }
+
+  #drained(stats: SliceStats): void {
+    if (!this.idle) return;
+    const since = this.#busySince;
+    this.#busySince = undefined;
+    const runs = this.#runs;
+    this.#runs = 0;
+    if (since === undefined) return;
+    const detail: ScanMeasureDetail = {
+      busyMs: round(stats.busyMs),
+      slices: stats.slices,
+      longestSliceMs: round(stats.longestSliceMs),
+      numbers: this.#numbers.size,
+      runs,
+    };
+    try {
+      // Only the latest stays in the page's timeline: a long-lived page would pile them up.
+      performance.clearMeasures(SCAN_MEASURE);
+      performance.measure(SCAN_MEASURE, { start: since, end: performance.now(), detail });
+    } catch {
+      // Timing is informational only.
+    }
+  }
+}
+
+/** One text run: drop what its nodes had, pre-filter, detect window by window. */
+class RunTask {
+  #windows: ReturnType<typeof textWindows> | undefined;
+  #index = 0;
+
+  constructor(
+    private readonly run: Run,
+    private readonly numbers: PageNumbers,
+    private readonly defaultCountry: CountryCode,
+  ) {}
+
+  /** True when finished. */
+  step(shouldYield: () => boolean): boolean {
+    const run = this.run;
+    // The page changed these nodes since they were read: the observer queued them again.
+    if (!run.segments.every((s) => s.node.data === s.text && s.node.isConnected)) return true;
+    if (!this.#windows) {
+      for (const segment of run.segments) this.numbers.dropNode(segment.node);
+      if (!mayContainPhoneNumber(run.text)) return true;
+      this.#windows = textWindows(run.text.length);
+    }
+    const windows = this.#windows;
+    for (; this.#index < windows.length; this.#index++) {
+      if (this.#index > 0 && shouldYield()) return false;
+      const window = windows[this.#index];
+      if (!window || !mayContainPhoneNumber(run.text, window.start, window.end)) continue;
+      const text = run.text.slice(window.start, window.end);
+      for (const match of findPhoneNumbers(text, { defaultCountry: this.defaultCountry })) {
+        const start = match.start + window.start;
+        const end = match.end + window.start;
+        if (start < window.ownStart || start >= window.ownEnd || end <= start) continue;
+        this.#add(start, end, { ...match, start, end });
+      }
+    }
+    return true;
+  }
+
+  #add(start: number, end: number, match: PhoneMatch): void {
+    const run = this.run;
+    const from = run.locate(start, 'start');
+    const to = run.locate(end, 'end');
+    const range = (from.node.ownerDocument ?? document).createRange();
+    try {
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+    } catch {
+      return;
+    }
+    this.numbers.add({
+      range,
+      match,
+      text: run.text.slice(start, end),
+      nodes: run.nodesBetween(start, end),
+      block: blockElementOf(run.container, from.node),
+    });
+  }
+}
+
+/** The element the visibility observer watches for a run's block. */
+function blockElementOf(container: Node, fallback: Text): Element {
+  if (isElement(container)) return container;
+  if (isShadowRoot(container)) return container.host;
+  return fallback.parentElement ?? fallback.ownerDocument.documentElement;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

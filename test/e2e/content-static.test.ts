@@ -1,0 +1,318 @@
+/**
+ * The content script on a static CRM contact table, in real Chromium against the simulator:
+ * what is marked and what is left alone, the hover card by pointer and keyboard, tel:/sip: link
+ * routing, page scripts that try to click for the user, the selection command, the popup's list
+ * of numbers, confirmation, and site rules switched live. One browser for the whole file.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PageConfig, TabMessage } from '../../src/messages';
+import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
+import { type Simulator, startSimulator } from '../sim/server';
+import {
+  configureAccount,
+  type LoadedExtension,
+  launchWithExtension,
+  numberPoint,
+  waitFor,
+} from '../support/extension';
+import { type PageServer, startPageServer } from '../support/static-server';
+
+let sim: Simulator;
+let pages: PageServer;
+let extension: LoadedExtension;
+
+const ACCOUNT = {
+  provider: 'fonial',
+  credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
+  deviceId: '674',
+};
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  pages = await startPageServer();
+  extension = await launchWithExtension();
+  await configureAccount(extension, { ...ACCOUNT, baseUrl: sim.baseUrl('fonial') });
+});
+
+afterAll(async () => {
+  await extension?.close();
+  await pages?.close();
+  await sim?.close();
+});
+
+beforeEach(() => sim.reset());
+
+/** The text of every marked number on the page (or frame). */
+function marks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...((CSS.highlights.get('ringback-number') as unknown as Set<Range> | undefined) ?? [])].map((r) => r.toString()),
+  );
+}
+
+let opened = 0;
+
+/** Each test opens the table at its own address, so messages reach exactly its tab. */
+async function openTable(): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.goto(`${pages.url('crm-table.html')}?test=${++opened}`);
+  await page.evaluate(() => (window as unknown as { watchLinks: () => void }).watchLinks());
+  await numberPoint(page, '0221 66966966');
+  return page;
+}
+
+/** Messages content scripts send to the background, recorded in the service worker. */
+async function spyOnMessages(): Promise<Worker> {
+  const worker = await extension.worker();
+  await worker.evaluate(() => {
+    const g = globalThis as unknown as {
+      seen?: unknown[];
+      chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => undefined): void } } };
+    };
+    if (g.seen) {
+      g.seen.length = 0;
+      return;
+    }
+    g.seen = [];
+    g.chrome.runtime.onMessage.addListener((message) => {
+      g.seen?.push(message);
+      return undefined;
+    });
+  });
+  return worker;
+}
+
+function seen(worker: Worker): Promise<{ type: string; number?: string; confirmed?: boolean }[]> {
+  return worker.evaluate(() => (globalThis as unknown as { seen: never[] }).seen);
+}
+
+/** Sends a TabMessage to the tab showing `url`, as the background does; resolves to the answer. */
+async function tell(url: string, message: TabMessage): Promise<unknown> {
+  const worker = await extension.worker();
+  return worker.evaluate(
+    async ({ url, message }) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id: number; url: string }[]>;
+              sendMessage(id: number, m: unknown): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome.tabs;
+      const tab = (await api.query({})).find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab at ${url}`);
+      return api.sendMessage(tab.id, message);
+    },
+    { url, message },
+  );
+}
+
+const card = (page: Page) => page.locator('ringback-ui .card');
+const callButton = (page: Page) => page.locator('ringback-ui button.call');
+const status = (page: Page) => page.locator('ringback-ui [role=status]');
+const CONFIG: PageConfig = { enabled: true, defaultCountry: 'DE', telLinks: true, sms: false };
+
+describe('a static CRM contact table', () => {
+  it('marks every number, one written across inline elements too, and nothing users edit, hide or type', async () => {
+    const page = await openTable();
+    await waitFor(async () => ((await marks(page)).length >= 5 ? true : undefined));
+    expect(await marks(page)).toEqual([
+      '0221 66966966',
+      '0221 669669-77',
+      '+31 20 123 4567',
+      '+31 6 12345678',
+      '0228 9876543',
+    ]);
+    // The page's own tree is as it was written: no wrappers, no split text nodes.
+    expect(await page.evaluate(() => document.getElementById('bernd')?.childNodes.length)).toBe(5);
+    expect(await page.locator('body *:not(script, style)').evaluateAll((els) => els.length)).toBe(
+      await page.evaluate(async () => {
+        const html = await (await fetch(location.href)).text();
+        const fresh = new DOMParser().parseFromString(html, 'text/html');
+        return fresh.querySelectorAll('body *:not(script, style)').length;
+      }),
+    );
+    await page.close();
+  });
+
+  it('shows a labelled Call button on hover that follows scrolling and goes when the pointer leaves', async () => {
+    const page = await openTable();
+    const point = await numberPoint(page, '0221 669669-77');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => callButton(page).isVisible()).toBe(true);
+    expect(await callButton(page).getAttribute('aria-label')).toBe('Call +49 221 66966977 with Ringback');
+    expect(await page.locator('ringback-ui button').count()).toBe(1);
+
+    const before = await card(page).boundingBox();
+    await page.evaluate(() => {
+      document.body.style.height = '3000px';
+      window.scrollBy(0, 40);
+    });
+    await expect.poll(async () => (await card(page).boundingBox())?.y).toBeCloseTo((before?.y ?? 0) - 40, 0);
+
+    await page.mouse.move(5, 700);
+    await expect.poll(() => card(page).isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('is reachable by keyboard: focus on a link with a number, Tab into the card, Enter calls', async () => {
+    const page = await openTable();
+    await page.focus('#lena-link');
+    await expect.poll(() => callButton(page).isVisible()).toBe(true);
+    expect(await callButton(page).getAttribute('aria-label')).toBe('Call +49 228 9876543 with Ringback');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('ringback-ui')?.shadowRoot?.activeElement?.className)).toBe(
+      'call',
+    );
+    await page.keyboard.press('Enter');
+    await waitFor(() => sim.fonial.calls[0]);
+    expect(sim.fonial.calls).toEqual([expect.objectContaining({ target: '+492289876543' })]);
+    await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
+    // Escape hands focus back to the page where the user was.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lena-link');
+    await page.close();
+  });
+
+  it('routes tel: and sip: links to Ringback with the number normalised, and leaves other links alone', async () => {
+    const page = await openTable();
+    await page.click('#tel-link');
+    await waitFor(() => sim.fonial.calls[0]);
+    expect(sim.fonial.calls[0]).toMatchObject({ target: '+4930234567800' });
+    await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
+
+    // The card with the outcome sits over the next row; Escape puts it away.
+    await page.keyboard.press('Escape');
+    await page.click('#sip-link');
+    await waitFor(() => sim.fonial.calls[1]);
+    expect(sim.fonial.calls[1]).toMatchObject({ target: '+4940123456789' });
+
+    await page.keyboard.press('Escape');
+    await page.click('#sip-person');
+    await page.waitForTimeout(300);
+    expect(sim.fonial.calls).toHaveLength(2);
+    expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
+      { id: 'tel-link', trusted: true, prevented: true },
+      { id: 'sip-link', trusted: true, prevented: true },
+      { id: 'sip-person', trusted: true, prevented: false },
+    ]);
+    await page.close();
+  });
+
+  it('hands tel: links to the operating system when that setting is off', async () => {
+    const page = await openTable();
+    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, telLinks: false } });
+    await page.click('#tel-link');
+    await page.waitForTimeout(300);
+    expect(sim.fonial.calls).toHaveLength(0);
+    expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
+      { id: 'tel-link', trusted: true, prevented: false },
+    ]);
+    await page.close();
+  });
+
+  it('ignores clicks a page script makes on the card and on tel: links', async () => {
+    const page = await openTable();
+    const worker = await spyOnMessages();
+    const point = await numberPoint(page, '0221 66966966');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => callButton(page).isVisible()).toBe(true);
+    await page.evaluate(() => (window as unknown as { pageScriptClicks: () => void }).pageScriptClicks());
+    await page.waitForTimeout(500);
+    expect((await seen(worker)).filter((m) => m.type === 'call')).toEqual([]);
+    expect(sim.fonial.calls).toHaveLength(0);
+    expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
+      { id: 'tel-link', trusted: false, prevented: false },
+    ]);
+    await page.close();
+  });
+
+  it('calls the selected text on the keyboard command and texts it from the menu', async () => {
+    const page = await openTable();
+    const worker = await spyOnMessages();
+    await page.evaluate(() => {
+      const cell = document.getElementById('jan') as HTMLElement;
+      getSelection()?.selectAllChildren(cell);
+    });
+    await tell(page.url(), { type: 'selection-action', action: 'call' });
+    await waitFor(() => sim.fonial.calls[0]);
+    expect(sim.fonial.calls[0]).toMatchObject({ target: '+31201234567' });
+    await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
+
+    await tell(page.url(), { type: 'selection-action', action: 'sms' });
+    await expect
+      .poll(async () => (await seen(worker)).filter((m) => m.type !== 'page-config'))
+      .toEqual([
+        expect.objectContaining({ type: 'call', number: '+31 20 123 4567' }),
+        { type: 'compose-sms', number: '+31 20 123 4567' },
+      ]);
+    await page.close();
+  });
+
+  it('tells the popup which numbers the page shows, once each, in reading order', async () => {
+    const page = await openTable();
+    await waitFor(async () => ((await marks(page)).length >= 5 ? true : undefined));
+    const list = (await tell(page.url(), { type: 'list-numbers' })) as { e164: string; text: string }[];
+    expect(list.map((n) => n.e164)).toEqual([
+      '+4922166966966',
+      '+4922166966977',
+      '+31201234567',
+      '+31612345678',
+      '+492289876543',
+    ]);
+    expect(list[1]?.text).toBe('0221 669669-77');
+    await page.close();
+  });
+
+  it('asks to confirm in the card and sends the confirmation only on a trusted click', async () => {
+    await configureAccount(extension, {
+      ...ACCOUNT,
+      baseUrl: sim.baseUrl('fonial'),
+      extra: { confirmCalls: 'always' },
+    });
+    try {
+      const page = await openTable();
+      const worker = await spyOnMessages();
+      const point = await numberPoint(page, '0221 66966966');
+      await page.mouse.move(point.x, point.y);
+      await callButton(page).click();
+      const anyway = page.locator('ringback-ui button.confirm');
+      await expect.poll(() => anyway.isVisible()).toBe(true);
+      expect(await status(page).textContent()).toMatch(/confirm/i);
+      expect(await anyway.getAttribute('aria-label')).toContain('+49 221 66966966');
+
+      await page.evaluate(() => (window as unknown as { pageScriptClicks: () => void }).pageScriptClicks());
+      await page.waitForTimeout(300);
+      expect((await seen(worker)).filter((m) => m.type === 'call').map((m) => m.confirmed ?? false)).toEqual([false]);
+
+      await anyway.click();
+      await expect
+        .poll(async () => (await seen(worker)).filter((m) => m.type === 'call').map((m) => m.confirmed ?? false))
+        .toEqual([false, true]);
+      await page.close();
+    } finally {
+      await configureAccount(extension, { ...ACCOUNT, baseUrl: sim.baseUrl('fonial') });
+    }
+  });
+
+  it('follows site rules live: off removes every mark and the host element, on marks the page again', async () => {
+    const page = await openTable();
+    const point = await numberPoint(page, '0221 66966966');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => callButton(page).isVisible()).toBe(true);
+
+    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, enabled: false } });
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('ringback-ui').length)).toBe(0);
+    expect(await page.evaluate(() => CSS.highlights.has('ringback-number'))).toBe(false);
+    await page.mouse.move(point.x + 1, point.y);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.querySelectorAll('ringback-ui').length)).toBe(0);
+
+    await tell(page.url(), { type: 'config-changed', config: CONFIG });
+    await numberPoint(page, '0221 66966966');
+    expect(await marks(page)).toHaveLength(5);
+    await page.close();
+  });
+});

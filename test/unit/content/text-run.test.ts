@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_DIGITS, mayContainPhoneNumber, TextRun, textWindows } from '../../../src/content/text-run';
+
+/** `<b>0221</b> <span>669669</span>-<i>77</i>` as the scanner reads it. */
+function splitNumber(): TextRun<string> {
+  const run = new TextRun<string>('td');
+  run.append('b', '0221');
+  run.append('gap', ' ');
+  run.append('span', '669669');
+  run.append('dash', '-');
+  run.append('i', '77');
+  return run;
+}
+
+describe('TextRun', () => {
+  it('joins the text of adjacent nodes as a reader sees it', () => {
+    expect(splitNumber().text).toBe('0221 669669-77');
+  });
+
+  it('maps a match back to the nodes and offsets it starts and ends in', () => {
+    const run = splitNumber();
+    expect(run.locate(0, 'start')).toEqual({ node: 'b', offset: 0 });
+    expect(run.locate(14, 'end')).toEqual({ node: 'i', offset: 2 });
+    expect(run.locate(7, 'start')).toEqual({ node: 'span', offset: 2 });
+  });
+
+  it('starts a range in the later node and ends it in the earlier one at a boundary', () => {
+    const run = splitNumber();
+    // Offset 4 is both the end of "0221" and the start of " ".
+    expect(run.locate(4, 'start')).toEqual({ node: 'gap', offset: 0 });
+    expect(run.locate(4, 'end')).toEqual({ node: 'b', offset: 4 });
+  });
+
+  it('skips empty nodes when a range starts on them', () => {
+    const run = new TextRun<string>('p');
+    run.append('a', 'Tel ');
+    run.append('empty', '');
+    run.append('b', '0221 66966966');
+    expect(run.locate(4, 'start')).toEqual({ node: 'b', offset: 0 });
+  });
+
+  it('lists every node a match touches, in order', () => {
+    const run = splitNumber();
+    expect(run.nodesBetween(0, 14)).toEqual(['b', 'gap', 'span', 'dash', 'i']);
+    expect(run.nodesBetween(5, 11)).toEqual(['span']);
+  });
+});
+
+describe('textWindows', () => {
+  it('searches short text in one go', () => {
+    expect(textWindows(500)).toEqual([{ start: 0, end: 500, ownStart: 0, ownEnd: 500 }]);
+  });
+
+  it('splits long text into overlapping windows whose own parts tile it exactly', () => {
+    const windows = textWindows(10_000, 4_000, 80);
+    expect(windows.map((w) => [w.ownStart, w.ownEnd])).toEqual([
+      [0, 4_000],
+      [4_000, 8_000],
+      [8_000, 10_000],
+    ]);
+    expect(windows[1]).toMatchObject({ start: 3_920, end: 8_080 });
+    expect(windows.at(-1)?.end).toBe(10_000);
+  });
+
+  it('keeps a number that crosses a window edge whole in the window it starts in', () => {
+    const windows = textWindows(10_000, 4_000, 80);
+    const number = { start: 3_990, end: 4_010 };
+    const owner = windows.find((w) => number.start >= w.ownStart && number.start < w.ownEnd);
+    expect(owner && number.end <= owner.end).toBe(true);
+  });
+});
+
+describe('mayContainPhoneNumber', () => {
+  it.each(['Tel. 0221 66966966', '+49 (0)221 669669-66', '030/2345678', '0221\u00a066966966'])(
+    'lets %j through to the detector',
+    (text) => {
+      expect(mayContainPhoneNumber(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    'Anna Müller',
+    'Umsatz 12,34 €',
+    `${'1'.repeat(MIN_DIGITS - 1)} Stück`,
+    'a1b2c3d4e5f6g7',
+    'Raum 12, Etage 3, Platz 45',
+  ])('rejects %j without calling the detector', (text) => {
+    expect(mayContainPhoneNumber(text)).toBe(false);
+  });
+
+  it('only looks at the given part of the text', () => {
+    const text = 'Name: Anna — Tel. 0221 66966966';
+    expect(mayContainPhoneNumber(text, 0, 12)).toBe(false);
+    expect(mayContainPhoneNumber(text, 12)).toBe(true);
+  });
+});
