@@ -23,7 +23,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus', 'notifications', 'activeTab'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'activeTab', 'alarms'],
     host_permissions: [
       ...PROVIDER_HOST_PERMISSIONS,
       ...(mode === 'sim' ? ['http://127.0.0.1/*', 'http://localhost/*'] : []),

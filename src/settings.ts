@@ -47,6 +47,23 @@ export interface Settings {
   readonly notifications: boolean;
 }
 
+/** The settings an administrator can set through managed storage (and so lock): all but `version`. */
+export const SETTINGS_KEYS = [
+  'accounts',
+  'activeAccountId',
+  'defaultCountry',
+  'detection',
+  'telLinks',
+  'confirmCalls',
+  'language',
+  'notifications',
+] as const satisfies readonly Exclude<keyof Settings, 'version'>[];
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+/** History kept on this machine: at most this many entries, none older than this many days. */
+export const HISTORY_MAX_ENTRIES = 500;
+export const HISTORY_MAX_AGE_DAYS = 180;
+
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   accounts: [],
@@ -147,7 +164,8 @@ function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
   return accounts;
 }
 
-function parseAccount(raw: unknown): AccountSettings | undefined {
+/** One account as the options page or a file sends it; undefined when it is not a usable account. */
+export function parseAccount(raw: unknown): AccountSettings | undefined {
   if (!isRecord(raw) || !isString(raw.id) || raw.id === '' || !oneOf(PROVIDER_IDS)(raw.provider)) return undefined;
   const baseUrl = isString(raw.baseUrl) ? raw.baseUrl.trim() : '';
   if (baseUrl !== '' && !isHttpUrl(baseUrl)) return undefined;
@@ -198,6 +216,112 @@ export function detectionAllowed(detection: Settings['detection'], host: string)
 
 export function activeAccount(settings: Settings): AccountSettings | undefined {
   return settings.accounts.find((a) => a.id === settings.activeAccountId);
+}
+
+/** Whether any problem reported by parseSettings concerns `key` (the key itself or a path below it). */
+function hasProblem(problems: readonly string[], key: string): boolean {
+  return problems.some((p) => p === key || p.startsWith(`${key}.`));
+}
+
+export interface ManagedSettings {
+  readonly settings: Settings;
+  /** Keys the administrator set: the user sees them locked and cannot change them. */
+  readonly locked: readonly SettingsKey[];
+}
+
+/**
+ * Lays the administrator's policy (managed storage: top-level settings keys, same shapes) over the
+ * user's own settings. Every valid key in the policy wins and is locked; an invalid one is ignored
+ * rather than locking the user out of a setting the administrator got wrong. Managed accounts
+ * replace the user's list, but keep the user's own device, caller-id and SMS sender choices where
+ * the policy leaves them empty: an administrator sets up the account, each user picks their phone.
+ */
+export function applyManaged(settings: Settings, managed: unknown): ManagedSettings {
+  if (!isRecord(managed)) return { settings, locked: [] };
+  const { settings: policy, problems } = parseSettings({ ...managed, version: SETTINGS_VERSION });
+  const valid = (key: SettingsKey): boolean => {
+    if (managed[key] === undefined) return false;
+    // Broken entries of an account list are dropped; the valid ones still apply.
+    if (key === 'accounts') return policy.accounts.length > 0;
+    // parseSettings falls back to the first account; the policy only names one when it says so.
+    if (key === 'activeAccountId') return isString(managed.activeAccountId) && managed.activeAccountId !== '';
+    return !hasProblem(problems, key);
+  };
+  const locked = SETTINGS_KEYS.filter(valid);
+  const take = <K extends SettingsKey>(key: K): Settings[K] => (locked.includes(key) ? policy[key] : settings[key]);
+  const accounts = locked.includes('accounts')
+    ? policy.accounts.map((account) => withUserChoices(account, settings.accounts))
+    : settings.accounts;
+  const wanted = locked.includes('activeAccountId') ? String(managed.activeAccountId) : settings.activeAccountId;
+  return {
+    settings: {
+      version: SETTINGS_VERSION,
+      accounts,
+      activeAccountId: accounts.some((a) => a.id === wanted) ? wanted : (accounts[0]?.id ?? ''),
+      defaultCountry: take('defaultCountry'),
+      detection: take('detection'),
+      telLinks: take('telLinks'),
+      confirmCalls: take('confirmCalls'),
+      language: take('language'),
+      notifications: take('notifications'),
+    },
+    locked,
+  };
+}
+
+function withUserChoices(account: AccountSettings, own: readonly AccountSettings[]): AccountSettings {
+  const mine = own.find((a) => a.id === account.id);
+  if (!mine) return account;
+  return {
+    ...account,
+    deviceId: account.deviceId || mine.deviceId,
+    callerId: account.callerId || mine.callerId,
+    smsSenderId: account.smsSenderId || mine.smsSenderId,
+  };
+}
+
+export interface MergedSettings {
+  readonly settings: Settings;
+  /** Keys that were in `raw` but invalid, and so kept their current value. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Takes from `raw` (an imported file) every top-level key that is present and valid, and keeps the
+ * current value for the rest. A key with any invalid part is kept whole, so a half-valid site list
+ * or account list never half-replaces the user's.
+ */
+export function mergeSettings(current: Settings, raw: unknown): MergedSettings {
+  const { settings: parsed, problems } = parseSettings(raw);
+  const present = isRecord(raw) ? migratedKeys(raw) : new Set<string>();
+  const kept: string[] = problems.includes('version') ? ['version'] : [];
+  const take = <K extends SettingsKey>(key: K): Settings[K] => {
+    if (!present.has(key)) return current[key];
+    if (!hasProblem(problems, key)) return parsed[key];
+    kept.push(key);
+    return current[key];
+  };
+  const accounts = take('accounts');
+  const wanted = take('activeAccountId');
+  return {
+    settings: {
+      version: SETTINGS_VERSION,
+      accounts,
+      activeAccountId: accounts.some((a) => a.id === wanted) ? wanted : (accounts[0]?.id ?? ''),
+      defaultCountry: take('defaultCountry'),
+      detection: take('detection'),
+      telLinks: take('telLinks'),
+      confirmCalls: take('confirmCalls'),
+      language: take('language'),
+      notifications: take('notifications'),
+    },
+    problems: kept,
+  };
+}
+
+/** The top-level keys a raw settings object holds once migrated (a v0 `account` becomes `accounts`). */
+function migratedKeys(raw: Record<string, unknown>): Set<string> {
+  return new Set(Object.keys(migrate(raw, [])));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,10 +1,11 @@
 /**
  * The provider client for each configured account. Clients are kept for the life of the service
- * worker so that concurrent calls share one single-flight login; a change of base URL or
- * credentials makes a new client (and drops the old session).
+ * worker so that concurrent calls share one single-flight login; their sessions live in
+ * storage.session, so a restarted worker makes a new client that reuses the stored session. A
+ * change of provider, base URL or credentials makes a new client and drops the old session.
  */
 import { createProvider } from '../providers/registry';
-import type { Provider } from '../providers/types';
+import type { Capabilities, Provider, SessionStore } from '../providers/types';
 import type { AccountSettings } from '../settings';
 import { type Credentials, loadCredentials, sessionStore } from './storage';
 
@@ -15,19 +16,45 @@ interface Entry {
 
 const clients = new Map<string, Entry>();
 
+export const NO_CAPABILITIES: Capabilities = {
+  devices: false,
+  callerIds: false,
+  sms: false,
+  history: false,
+  hangup: false,
+  callState: false,
+};
+
+/** The account's client, or undefined when it has no saved credentials. Throws ProviderError for incomplete ones. */
 export async function providerFor(account: AccountSettings): Promise<Provider | undefined> {
   const credentials = await loadCredentials(account.id);
   if (!credentials) return undefined;
   return clientFor(account, credentials);
 }
 
-/** A client for an account draft (options page "Test connection"), not cached. */
+/** What the account can do; nothing while it has no usable credentials (it cannot do anything yet). */
+export async function capabilitiesOf(account: AccountSettings | undefined): Promise<Capabilities> {
+  if (!account) return NO_CAPABILITIES;
+  try {
+    return (await providerFor(account))?.capabilities ?? NO_CAPABILITIES;
+  } catch {
+    return NO_CAPABILITIES;
+  }
+}
+
+/** A client for an account draft (options page "Test connection"): not cached, session kept in memory only. */
 export function draftProvider(account: AccountSettings, credentials: Credentials): Provider {
   return createProvider(account.provider, {
     baseUrl: account.baseUrl,
     credentials,
-    sessions: sessionStore(`draft:${account.id}`),
+    sessions: memoryStore(),
   });
+}
+
+/** Drops the account's client and its provider session (credentials or base URL changed, account removed). */
+export async function forgetAccount(accountId: string): Promise<void> {
+  clients.delete(accountId);
+  await sessionStore(accountId).clear();
 }
 
 function clientFor(account: AccountSettings, credentials: Credentials): Provider {
@@ -39,4 +66,17 @@ function clientFor(account: AccountSettings, credentials: Credentials): Provider
   const provider = createProvider(account.provider, { baseUrl: account.baseUrl, credentials, sessions });
   clients.set(account.id, { fingerprint, provider });
   return provider;
+}
+
+function memoryStore<T>(): SessionStore<T> {
+  let value: T | undefined;
+  return {
+    get: async () => value,
+    set: async (next) => {
+      value = next;
+    },
+    clear: async () => {
+      value = undefined;
+    },
+  };
 }

@@ -1,76 +1,156 @@
 /**
- * Placing a call: understand the number, decide whether to ask first, pick the device, ask the
- * provider once. The result is always one of the visible phases; nothing here retries a call.
+ * Placing a call: understand the number, ask first where the user wants that, pick the device, ask
+ * the provider once, and show every phase. Nothing here retries a call: a session that expired is
+ * renewed and the refused request repeated once by the provider client (it was refused, so nothing
+ * happened), but an unknown outcome is reported as unknown — a second request could ring twice.
  */
-import { browser } from 'wxt/browser';
 import type { CallOrigin, CallReport } from '../messages';
-import { type DialInputError, parseDialInput, resolveDefaultCountry } from '../phone';
+import { type PhoneNumber, parseDialInput } from '../phone';
 import { isProviderError } from '../providers/errors';
+import type { Provider } from '../providers/types';
 import { type AccountSettings, activeAccount, type Settings } from '../settings';
 import { providerFor } from './accounts';
-import { loadSettings, saveSettings } from './storage';
+import { announce } from './call-feedback';
+import { track } from './call-tracking';
+import { rememberChoice } from './choices';
+import { confirmationReason } from './confirmation';
+import { defaultCountryOf } from './country';
+import { DIAL_ERROR_REASONS } from './dial-errors';
+import { cachedDirectory } from './directory';
+import { logEntry, originOf, updateEntry } from './history';
+import { lastCall } from './last-call';
+import { loadSettings } from './managed';
 
-const DIAL_ERROR_REASONS: Record<DialInputError, string> = {
-  empty: 'dialErrorEmpty',
-  'not-a-number': 'dialErrorNotANumber',
-  'too-short': 'dialErrorTooShort',
-  'too-long': 'dialErrorTooLong',
-  invalid: 'dialErrorInvalid',
-};
+/** Where the request came from: confirmation from a page or menu happens in the popup. */
+export type CallSource = 'page' | 'popup' | 'menu';
 
 export interface CallCommand {
   readonly number: string;
   readonly origin?: CallOrigin;
+  /** The user already confirmed this call in the popup. Never honoured from a page. */
   readonly confirmed?: boolean;
+  readonly source: CallSource;
 }
 
-export async function placeCall(command: CallCommand): Promise<CallReport> {
+export interface CallHooks {
+  /** Opens the popup so the user can confirm a call asked for from a page or menu. */
+  readonly askToConfirm: () => Promise<void>;
+}
+
+export async function placeCall(command: CallCommand, hooks: CallHooks): Promise<CallReport> {
   const settings = await loadSettings();
+  const notify = settings.notifications;
   const account = activeAccount(settings);
-  if (!account) return { phase: 'failed', reason: 'errNoAccount' };
+  if (!account) return reported({ phase: 'failed', reason: 'errNoAccount' }, { notify });
 
-  const parsed = parseDialInput(command.number, { defaultCountry: defaultCountryOf(settings) });
-  if (!parsed.ok) return { phase: 'failed', reason: DIAL_ERROR_REASONS[parsed.error] };
-  const target = parsed.number.e164;
+  const home = defaultCountryOf(settings);
+  const parsed = parseDialInput(command.number, { defaultCountry: home });
+  if (!parsed.ok) return reported({ phase: 'failed', reason: DIAL_ERROR_REASONS[parsed.error] }, { notify });
+  const number = parsed.number;
+  const display = number.international;
+  const origin = command.origin ?? (await pendingOrigin(number.e164));
 
-  const provider = await providerFor(account);
-  if (!provider) return { phase: 'failed', number: target, reason: 'errNoCredentials' };
+  const confirmed = command.confirmed === true && command.source === 'popup';
+  const reason = confirmed ? undefined : confirmationReason(number, settings.confirmCalls, home);
+  if (reason) {
+    const report: CallReport = { phase: 'confirm', number: number.e164, reason, details: [display] };
+    await announce(report, { notify: notify && command.source !== 'popup', display, ...(origin ? { origin } : {}) });
+    if (command.source !== 'popup') await hooks.askToConfirm();
+    return report;
+  }
 
+  const attemptId = crypto.randomUUID();
+  const feedback = { attemptId, display, notify };
+  const page = originOf(origin);
+  await logEntry({
+    id: attemptId,
+    accountId: account.id,
+    kind: 'call',
+    direction: 'outgoing',
+    number: number.e164,
+    at: Date.now(),
+    outcome: 'requested',
+    provider: account.provider,
+    ...(page ? { origin: page } : {}),
+  });
+  await announce({ phase: 'requested', number: number.e164 }, feedback);
+
+  const { report, deviceId } = await ask(account, settings, number, attemptId);
+  await updateEntry(attemptId, {
+    outcome: report.phase,
+    ...(report.reason ? { reason: report.reason } : {}),
+    ...(deviceId ? { deviceId, ...(await deviceName(account.id, deviceId)) } : {}),
+  });
+  await announce(report, feedback);
+  return report;
+}
+
+interface Asked {
+  readonly report: CallReport;
+  /** The device that was asked to ring, for history. */
+  readonly deviceId?: string;
+}
+
+/** Asks the provider to place the call; every outcome becomes a report, nothing is thrown. */
+async function ask(
+  account: AccountSettings,
+  settings: Settings,
+  number: PhoneNumber,
+  attemptId: string,
+): Promise<Asked> {
+  const target = number.e164;
+  let deviceId: string | undefined;
+  const failed = (report: CallReport): Asked => ({ report, ...(deviceId ? { deviceId } : {}) });
   try {
-    const deviceId = await deviceFor(account, settings, () => provider.listDevices());
-    await provider.placeCall({
+    const provider = await providerFor(account);
+    if (!provider) return failed({ phase: 'failed', number: target, reason: 'errNoCredentials' });
+    deviceId = await deviceFor(account, provider);
+    const placed = await provider.placeCall({
       target,
       ...(deviceId ? { deviceId } : {}),
       ...(account.callerId ? { callerId: account.callerId } : {}),
     });
-    return { phase: 'ringing', number: target };
+    await track({
+      attemptId,
+      accountId: account.id,
+      ...(provider.capabilities.callState && placed.callId ? { callId: placed.callId } : {}),
+      number: target,
+      display: number.international,
+      notify: settings.notifications,
+    });
+    return failed({ phase: 'ringing', number: target });
   } catch (error) {
-    if (!isProviderError(error)) throw error;
+    if (!isProviderError(error)) {
+      console.error('Ringback: call failed inside Ringback', error instanceof Error ? error.name : typeof error);
+      return failed({ phase: 'failed', number: target, reason: 'errInternal' });
+    }
     const phase = error.code === 'unknown-outcome' ? 'unknown' : 'failed';
-    return { phase, number: target, reason: error.reason, details: error.details };
+    return failed({ phase, number: target, reason: error.reason, details: error.details });
   }
 }
 
-export function defaultCountryOf(settings: Settings) {
-  return resolveDefaultCountry({
-    setting: settings.defaultCountry,
-    providerId: activeAccount(settings)?.provider,
-    uiLanguage: browser.i18n.getUILanguage(),
-  });
+async function reported(report: CallReport, options: { notify: boolean }): Promise<CallReport> {
+  await announce(report, options);
+  return report;
+}
+
+/** The page a call waiting for confirmation came from, so the confirmed call is logged against it. */
+async function pendingOrigin(e164: string): Promise<CallOrigin | undefined> {
+  const pending = await lastCall.get();
+  return pending?.phase === 'confirm' && pending.number === e164 ? pending.origin : undefined;
 }
 
 /** The account's chosen device; when none was chosen yet, the first one listed, remembered. */
-async function deviceFor(
-  account: AccountSettings,
-  settings: Settings,
-  list: () => Promise<readonly { id: string }[]>,
-): Promise<string | undefined> {
-  if (account.deviceId) return account.deviceId;
-  const first = (await list())[0]?.id;
+async function deviceFor(account: AccountSettings, provider: Provider): Promise<string | undefined> {
+  if (account.deviceId || !provider.capabilities.devices) return account.deviceId || undefined;
+  const first = (await provider.listDevices())[0]?.id;
   if (!first) return undefined;
-  await saveSettings({
-    ...settings,
-    accounts: settings.accounts.map((a) => (a.id === account.id ? { ...a, deviceId: first } : a)),
-  });
+  await rememberChoice(account, { deviceId: first });
   return first;
+}
+
+/** The device's name where the popup already listed the devices (no provider request for it). */
+async function deviceName(accountId: string, deviceId: string): Promise<{ deviceName?: string }> {
+  const name = (await cachedDirectory(accountId))?.devices.find((d) => d.id === deviceId)?.name;
+  return name ? { deviceName: name } : {};
 }

@@ -1,41 +1,70 @@
-/** The service worker: wires the message router to the features. Holds no state of its own. */
+/**
+ * The service worker: wires browser events to the features. Manifest V3 stops the worker whenever
+ * it is idle and starts it again for the next event, so every listener is registered synchronously
+ * here, in the first turn, and nothing is fetched or computed at start-up. State lives in storage.
+ */
 import { browser } from 'wxt/browser';
-import type { PageConfig, Request } from '../messages';
-import { activeAccount, detectionAllowed } from '../settings';
-import { defaultCountryOf, placeCall } from './calls';
+import { activeAccount } from '../settings';
+import { capabilitiesOf } from './accounts';
+import { checkTrackedCall, TRACKING_ALARM } from './call-tracking';
+import { runCommand } from './commands';
+import { createMenus, showSmsMenu } from './context-menu';
+import { handle } from './handlers';
+import { loadSettings } from './managed';
+import { onMenuClick } from './menu-actions';
+import { openPopup } from './popup-opener';
 import { createRouter } from './router';
-import { loadSettings } from './storage';
+import { CREDENTIALS_KEY, SETTINGS_KEY } from './storage';
+import { broadcastConfig, forgetTab } from './tab-frames';
+
+/** Settings often change in a burst (account and its credentials): tell pages once. */
+const CONFIG_SETTLE_MS = 100;
+let configTimer: ReturnType<typeof setTimeout> | undefined;
 
 export function startBackground(): void {
   const route = createRouter(handle, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  browser.runtime.onInstalled.addListener(() => run(rebuildMenus(), 'menus'));
+  browser.runtime.onStartup.addListener(() => run(rebuildMenus(), 'menus'));
+  browser.contextMenus.onClicked.addListener((info, tab) =>
+    run(onMenuClick(info, tab, { askToConfirm: () => openPopup(tab?.id) }), 'menu'),
+  );
+  browser.commands.onCommand.addListener((command, tab) => run(runCommand(command, tab?.id), 'command'));
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    const relevant =
+      area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || CREDENTIALS_KEY in changes));
+    if (relevant) configChanged();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TRACKING_ALARM) run(checkTrackedCall(), 'tracking');
+  });
+  browser.tabs.onRemoved.addListener((tabId) => run(forgetTab(tabId), 'tabs'));
 }
 
-async function handle(request: Request): Promise<unknown> {
-  switch (request.type) {
-    case 'call':
-      return placeCall(request);
-    case 'page-config':
-      return pageConfig(request.url);
-    case 'compose-sms':
-      return null;
-    default:
-      throw new Error(`no handler for ${request.type}`);
-  }
+function configChanged(): void {
+  if (configTimer !== undefined) clearTimeout(configTimer);
+  configTimer = setTimeout(() => {
+    configTimer = undefined;
+    run(Promise.all([broadcastConfig(), refreshSmsMenu()]), 'config');
+  }, CONFIG_SETTLE_MS);
 }
 
-async function pageConfig(url: string): Promise<PageConfig> {
-  const settings = await loadSettings();
-  let host = '';
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    // Not a URL we understand: treat as a page without a host.
-  }
-  return {
-    enabled: activeAccount(settings) !== undefined && detectionAllowed(settings.detection, host),
-    defaultCountry: defaultCountryOf(settings),
-    telLinks: settings.telLinks,
-    sms: false,
-  };
+async function smsCapable(): Promise<boolean> {
+  return (await capabilitiesOf(activeAccount(await loadSettings()))).sms;
+}
+
+async function rebuildMenus(): Promise<void> {
+  await createMenus(await smsCapable());
+}
+
+async function refreshSmsMenu(): Promise<void> {
+  await showSmsMenu(await smsCapable());
+}
+
+function run(task: Promise<unknown>, what: string): void {
+  task.catch((error: unknown) => {
+    console.error('Ringback: background task failed', what, error instanceof Error ? error.name : typeof error);
+  });
 }

@@ -1,45 +1,71 @@
 /**
  * Where the background keeps things. Settings and credentials live in `storage.local` (never
  * `sync`: credentials must not leave the machine, and settings travel by export instead).
- * Provider sessions live in `storage.session`: they survive the service worker being stopped,
- * not the browser being closed.
+ * Provider sessions and everything else that only matters while the browser runs (the last call,
+ * cached device lists) live in `storage.session`: they survive the service worker being stopped,
+ * not the browser being closed, and content scripts cannot read them.
  */
 import { browser } from 'wxt/browser';
 import type { SessionStore } from '../providers/types';
 import { parseSettings, type Settings } from '../settings';
+import { exclusive } from './exclusive';
 
-const SETTINGS_KEY = 'settings';
-const CREDENTIALS_KEY = 'credentials';
+export const SETTINGS_KEY = 'settings';
+export const CREDENTIALS_KEY = 'credentials';
 const SESSION_PREFIX = 'session:';
 
 export type Credentials = Readonly<Record<string, string>>;
 
-export async function loadSettings(): Promise<Settings> {
+/** The user's own settings, as saved on this machine (before any administrator policy). */
+export async function loadLocalSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]).settings;
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+export async function saveLocalSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
 }
 
-export async function loadCredentials(accountId: string): Promise<Credentials | undefined> {
-  const stored = await browser.storage.local.get(CREDENTIALS_KEY);
-  const all = stored[CREDENTIALS_KEY];
-  if (typeof all !== 'object' || all === null) return undefined;
-  const entry = (all as Record<string, unknown>)[accountId];
-  if (typeof entry !== 'object' || entry === null) return undefined;
-  return Object.fromEntries(
-    Object.entries(entry as Record<string, unknown>).filter(
-      (pair): pair is [string, string] => typeof pair[1] === 'string',
-    ),
-  );
+/** Changes the user's own settings; changes never interleave, so none is lost. */
+export function updateLocalSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  return exclusive(SETTINGS_KEY, async () => {
+    const next = change(await loadLocalSettings());
+    await saveLocalSettings(next);
+    return next;
+  });
 }
 
-export async function saveCredentials(accountId: string, credentials: Credentials): Promise<void> {
+export async function loadCredentials(accountId: string): Promise<Credentials | undefined> {
+  return (await loadAllCredentials())[accountId];
+}
+
+/** Every account's credentials; malformed entries (hand-edited storage) are left out. */
+export async function loadAllCredentials(): Promise<Readonly<Record<string, Credentials>>> {
   const stored = await browser.storage.local.get(CREDENTIALS_KEY);
-  const all = (stored[CREDENTIALS_KEY] ?? {}) as Record<string, Credentials>;
-  await browser.storage.local.set({ [CREDENTIALS_KEY]: { ...all, [accountId]: credentials } });
+  const all = stored[CREDENTIALS_KEY];
+  if (!isRecord(all)) return {};
+  const result: Record<string, Credentials> = {};
+  for (const [accountId, entry] of Object.entries(all)) {
+    if (!isRecord(entry)) continue;
+    result[accountId] = Object.fromEntries(
+      Object.entries(entry).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
+    );
+  }
+  return result;
+}
+
+export function saveCredentials(accountId: string, credentials: Credentials): Promise<void> {
+  return exclusive(CREDENTIALS_KEY, async () => {
+    const all = await loadAllCredentials();
+    await browser.storage.local.set({ [CREDENTIALS_KEY]: { ...all, [accountId]: credentials } });
+  });
+}
+
+export function removeCredentials(accountId: string): Promise<void> {
+  return exclusive(CREDENTIALS_KEY, async () => {
+    const { [accountId]: _removed, ...rest } = await loadAllCredentials();
+    await browser.storage.local.set({ [CREDENTIALS_KEY]: rest });
+  });
 }
 
 /** A provider session for one account, kept in `storage.session`. */
@@ -59,9 +85,26 @@ export function sessionStore<T>(accountId: string): SessionStore<T> {
   };
 }
 
-/** Settings changes, as they happen, for whoever needs to react (content scripts, menus). */
-export function onSettingsChanged(listener: (settings: Settings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]?.newValue).settings);
-  });
+/**
+ * One value the background keeps in `storage.session` under `key`. What comes back is checked with
+ * `guard`: it may have been written by an older version of the extension.
+ */
+export function sessionValue<T>(key: string, guard: (value: unknown) => value is T) {
+  return {
+    async get(): Promise<T | undefined> {
+      const stored = await browser.storage.session.get(key);
+      const value = stored[key];
+      return guard(value) ? value : undefined;
+    },
+    async set(value: T): Promise<void> {
+      await browser.storage.session.set({ [key]: value });
+    },
+    async clear(): Promise<void> {
+      await browser.storage.session.remove(key);
+    },
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,8 +3,10 @@
  * service worker → fonial client → the simulator receives /call/initiate.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/messages';
 import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
 import { type Simulator, startSimulator } from '../sim/server';
+import { ask, openQuietExtensionPage } from '../support/background';
 import {
   configureAccount,
   type LoadedExtension,
@@ -53,6 +55,16 @@ describe('first call through fonial', () => {
     expect(call.json).toMatchObject({ device: 674, target: '+4922166966966' });
     await expect.poll(() => page.locator('ringback-ui [role=status]').textContent()).toMatch(/ringing/i);
     expect(sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
+
+    // History knows which CRM record the call was started from.
+    const extensionPage = await openQuietExtensionPage(extension);
+    const history = await ask<readonly HistoryEntry[]>(extensionPage, { type: 'history' });
+    expect(history.ok && history.value[0]).toMatchObject({
+      number: '+4922166966966',
+      outcome: 'ringing',
+      origin: { title: 'Kontakt: Müller Maschinenbau GmbH – CRM', host: '127.0.0.1' },
+    });
+    await extensionPage.close();
     await page.close();
   });
 

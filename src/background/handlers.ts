@@ -1,0 +1,82 @@
+/**
+ * Which feature answers which request. The router has already checked sender and shape; what a
+ * content script may ask is limited there, and here a page's request loses what only the popup
+ * may say (that the user confirmed a call).
+ */
+import type { Replies, Request } from '../messages';
+import { choose, removeAccount, saveAccount, setActiveAccount, testConnection } from './account-handlers';
+import { resumeTracking } from './call-tracking';
+import { type CallHooks, placeCall } from './calls';
+import { composeSms } from './compose-sms';
+import { clearAllHistory, historyView } from './history-view';
+import { exportSettings, importSettings } from './import-export';
+import { loadSettings } from './managed';
+import { pageConfig } from './page-config';
+import { openPopup } from './popup-opener';
+import { popupState } from './popup-state';
+import type { RequestContext } from './router';
+import { saveSettings, settingsView } from './settings-handlers';
+import { sendSms } from './sms';
+import { rememberFrame } from './tab-frames';
+
+export async function handle(request: Request, context: RequestContext): Promise<Replies[Request['type']]> {
+  // A worker restarted mid-call picks its tracking up again on the first message it gets.
+  void resumeTracking().catch(() => undefined);
+  const fromPage = context.kind === 'content-script';
+  const tabId = context.sender.tab?.id;
+  switch (request.type) {
+    case 'call': {
+      const hooks: CallHooks = { askToConfirm: () => openPopup(tabId) };
+      const origin = request.origin ?? tabOrigin(context);
+      return placeCall(
+        {
+          number: request.number,
+          source: fromPage ? 'page' : 'popup',
+          ...(origin ? { origin } : {}),
+          ...(request.confirmed && !fromPage ? { confirmed: true } : {}),
+        },
+        hooks,
+      );
+    }
+    case 'compose-sms':
+      return composeSms(request.number, tabId);
+    case 'page-config': {
+      // A frame's own URL comes from the browser, not from what the page may have changed.
+      const url = fromPage ? (context.sender.url ?? request.url) : request.url;
+      if (fromPage && tabId !== undefined) await rememberFrame(tabId, context.sender.frameId ?? 0, url);
+      return pageConfig(url, await loadSettings());
+    }
+    case 'popup-state':
+      return popupState();
+    case 'choose':
+      return choose(request.choice);
+    case 'send-sms':
+      return sendSms(request);
+    case 'history':
+      return historyView();
+    case 'clear-history':
+      return clearAllHistory();
+    case 'get-settings':
+      return settingsView();
+    case 'save-settings':
+      return saveSettings(request.settings);
+    case 'save-account':
+      return saveAccount(request.account, request.credentials);
+    case 'remove-account':
+      return removeAccount(request.accountId);
+    case 'set-active-account':
+      return setActiveAccount(request.accountId);
+    case 'test-connection':
+      return testConnection(request.account, request.credentials);
+    case 'export-settings':
+      return exportSettings(request.includeCredentials);
+    case 'import-settings':
+      return importSettings(request.json);
+  }
+}
+
+/** A page's own tab, when the content script did not say where the call came from. */
+function tabOrigin(context: RequestContext) {
+  const tab = context.sender.tab;
+  return context.kind === 'content-script' && tab?.url ? { title: tab.title ?? '', url: tab.url } : undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The options page's view of settings and its "Save". Accounts are saved through their own
+ * requests; here everything else. Values the administrator locked are refused, not silently
+ * dropped, so the page can say why.
+ */
+import type { SettingsView } from '../messages';
+import { parseSettings, SETTINGS_KEYS, type Settings, type SettingsKey } from '../settings';
+import { loadSettingsWithLocks } from './managed';
+import { Refusal } from './refusal';
+import { loadAllCredentials, updateLocalSettings } from './storage';
+
+/** Saved through save-account, remove-account and set-active-account instead. */
+const ACCOUNT_KEYS: readonly SettingsKey[] = ['accounts', 'activeAccountId'];
+
+export async function settingsView(): Promise<SettingsView> {
+  const [{ settings, locked }, credentials] = await Promise.all([loadSettingsWithLocks(), loadAllCredentials()]);
+  return {
+    settings,
+    locked,
+    withCredentials: settings.accounts.map((a) => a.id).filter((id) => credentials[id] !== undefined),
+  };
+}
+
+export async function saveSettings(submitted: Settings): Promise<null> {
+  // The submitted object is checked like any stored one; its accounts are not this request's business.
+  const { settings: parsed, problems } = parseSettings({ ...submitted, accounts: [], activeAccountId: '' });
+  if (problems.length > 0) throw new Refusal('errInvalidSettings', [problems.join(', ')]);
+  const { settings: current, locked } = await loadSettingsWithLocks();
+  const editable = SETTINGS_KEYS.filter((key) => !ACCOUNT_KEYS.includes(key));
+  const changedLocked = editable.filter(
+    (key) => locked.includes(key) && JSON.stringify(parsed[key]) !== JSON.stringify(current[key]),
+  );
+  if (changedLocked.length > 0) throw new Refusal('errLockedSetting', [changedLocked.join(', ')]);
+  // A locked value stays the user's own underneath, for the day the policy lets go of it.
+  await updateLocalSettings((local) => {
+    const take = <K extends SettingsKey>(key: K): Settings[K] => (locked.includes(key) ? local[key] : parsed[key]);
+    return {
+      ...local,
+      defaultCountry: take('defaultCountry'),
+      detection: take('detection'),
+      telLinks: take('telLinks'),
+      confirmCalls: take('confirmCalls'),
+      language: take('language'),
+      notifications: take('notifications'),
+    };
+  });
+  return null;
+}

@@ -1,0 +1,62 @@
+/**
+ * Sending an SMS through the active account. Length and segment limits are checked before anything
+ * is sent; the provider's answer (or its refusal, in its words) goes back to the popup. Every
+ * attempt is logged. Never retried: an SMS whose outcome is unknown may have been delivered.
+ */
+
+import { parseDialInput } from '../phone';
+import { isProviderError } from '../providers/errors';
+import { activeAccount } from '../settings';
+import { smsSegments } from '../sms';
+import { capabilitiesOf, providerFor } from './accounts';
+import { defaultCountryOf } from './country';
+import { DIAL_ERROR_REASONS } from './dial-errors';
+import { logEntry } from './history';
+import { loadSettings } from './managed';
+import { Refusal } from './refusal';
+
+export interface SmsCommand {
+  readonly recipient: string;
+  readonly message: string;
+  readonly senderId?: string;
+}
+
+export async function sendSms(command: SmsCommand): Promise<null> {
+  const settings = await loadSettings();
+  const account = activeAccount(settings);
+  if (!account) throw new Refusal('errNoAccount');
+  if (!(await capabilitiesOf(account)).sms) throw new Refusal('errSmsUnsupported');
+
+  const parsed = parseDialInput(command.recipient, { defaultCountry: defaultCountryOf(settings) });
+  if (!parsed.ok) throw new Refusal(DIAL_ERROR_REASONS[parsed.error]);
+  if (command.message.trim() === '') throw new Refusal('errSmsEmpty');
+  const count = smsSegments(command.message);
+  if (count.tooLong) throw new Refusal('errSmsTooLong', [String(count.length), String(count.maxLength)]);
+
+  const provider = await providerFor(account);
+  if (!provider) throw new Refusal('errNoCredentials');
+  const senderId = command.senderId || account.smsSenderId || undefined;
+  const entry = {
+    id: crypto.randomUUID(),
+    accountId: account.id,
+    kind: 'sms' as const,
+    direction: 'outgoing' as const,
+    number: parsed.number.e164,
+    at: Date.now(),
+    provider: account.provider,
+  };
+  try {
+    await provider.sendSms({
+      recipient: parsed.number.e164,
+      message: command.message,
+      ...(senderId ? { senderId } : {}),
+    });
+  } catch (error) {
+    if (!isProviderError(error)) throw error;
+    const outcome = error.code === 'unknown-outcome' ? 'unknown' : 'failed';
+    await logEntry({ ...entry, outcome, reason: error.reason });
+    throw new Refusal(error.reason, error.details);
+  }
+  await logEntry({ ...entry, outcome: 'sent' });
+  return null;
+}
