@@ -388,7 +388,7 @@ const LETTER = /\p{L}/u;
 const PHONE_SYMBOLS = new Set(['☎', '☏', '✆', '\u{1F4DE}', '\u{1F4F1}', '\u{1F4E0}']);
 
 /**
- * Splits lower-cased text into words (letters, and `°`/`º` after a letter: `n°`) and phone
+ * Splits text into words (letters, and `°`/`º` after a letter: `n°`) and phone
  * symbols, calling `visit(word, start, end)` for each. By hand rather than with a Unicode regular
  * expression: it runs for nearly every candidate.
  */
@@ -475,9 +475,9 @@ const AFTER_LETTER_LABEL = /^[.:]?[\s\u00a0]*\(?$/u;
 const BREAK = /\n|[.!?][\s\u00a0]+\p{Lu}/u;
 /** "-nummer", "Nr.", "No.", "#", "n°" right after a topic, or "n° de", "número de" before it. */
 const NUMBER_WORD_SUFFIX = /(?:nummer|nr|number|no|id|code)$/u;
-const NUMBER_WORD_AFTER = /^[\s\u00a0]*[-.]?[\s\u00a0]*(?:nummer|nr|no|number|num|n°|nº|#|id|code)(?![\p{L}])/u;
+const NUMBER_WORD_AFTER = /^[\s\u00a0]*[-.]?[\s\u00a0]*(?:nummer|nr|no|number|num|n°|nº|#|id|code)(?![\p{L}])/iu;
 const NUMBER_WORD_BEFORE =
-  /(?:n°|nº|no\.?|nr\.?|num\.?|numéro|número|number|nummer)[\s\u00a0]+(?:(?:de|du|of|der|des)[\s\u00a0]+)?$/u;
+  /(?:n°|nº|no\.?|nr\.?|num\.?|numéro|número|number|nummer)[\s\u00a0]+(?:(?:de|du|of|der|des)[\s\u00a0]+)?$/iu;
 const ONLY_SPACE = /^[\s\u00a0]*$/u;
 
 export type Cue = 'phone' | 'id';
@@ -497,13 +497,14 @@ export function cueBefore(text: string, start: number, options: CueOptions): Cue
       break;
     }
   }
-  const window = text.slice(from, start).toLowerCase();
+  const window = text.slice(from, start);
   let nearest: { kind: CueKind; start: number; end: number } | undefined;
   let letterLabel = false;
   // The two words before the current one, for phrases ("ligne directe", "n° de commande").
   let before1: { word: string; start: number } | undefined;
   let before2: { word: string; start: number } | undefined;
-  forEachWord(window, (word, wordStart, wordEnd) => {
+  forEachWord(window, (written, wordStart, wordEnd) => {
+    const word = written.toLowerCase();
     const found = phraseEndingAt(word, wordStart, before1, before2);
     if (found) nearest = { kind: found.kind, start: found.start, end: wordEnd };
     letterLabel = LETTER_LABELS.has(word) && AFTER_LETTER_LABEL.test(window.slice(wordEnd));
@@ -517,9 +518,14 @@ export function cueBefore(text: string, start: number, options: CueOptions): Cue
     case 'phone':
       return 'phone';
     case 'id':
-      return BREAK.test(text.slice(from + nearest.end, start)) ? undefined : 'id';
+      return BREAK.test(between) ? undefined : 'id';
     case 'topic':
-      return topicMeansId(window.slice(nearest.start, nearest.end), window.slice(0, nearest.start), between, options)
+      return topicMeansId(
+        window.slice(nearest.start, nearest.end).toLowerCase(),
+        window.slice(0, nearest.start),
+        between,
+        options,
+      )
         ? 'id'
         : undefined;
   }

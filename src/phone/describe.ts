@@ -6,16 +6,35 @@
  * They are own enumerable accessors, so spreading, `JSON.stringify` and structured cloning
  * (extension messages) see them like plain fields. The accessor functions are shared by all
  * numbers and keep their state under a non-enumerable symbol: a page can hold thousands of
- * numbers, and three closures each cost more than finding them.
+ * numbers, and three closures each would cost more than finding them.
  */
-import type { ParsedNumber } from './libphonenumber';
+import { type CountryCode, type ParsedNumber, parseNumber } from './libphonenumber';
 import type { NumberType, PhoneMatch, PhoneNumber } from './types';
 
-/** What a described number is computed from. */
-export interface NumberSource {
-  readonly e164: string;
-  readonly country: PhoneNumber['country'];
-  parsed(): ParsedNumber;
+/**
+ * A valid number and what is computed from it on demand. One object per number found: pages hold
+ * thousands, so it is a class with fields rather than closures.
+ */
+export class LazyNumber {
+  #parsed: ParsedNumber | undefined;
+  type: NumberType | undefined;
+  national: string | undefined;
+  international: string | undefined;
+
+  constructor(
+    readonly e164: string,
+    readonly country: CountryCode | undefined,
+    parsed?: ParsedNumber,
+  ) {
+    this.#parsed = parsed;
+  }
+
+  /** libphonenumber's parse, made on first need: the finder validates without it. */
+  parsed(): ParsedNumber {
+    this.#parsed ??= parseNumber(this.e164);
+    if (!this.#parsed) throw new Error(`libphonenumber rejects ${this.e164}, which its own patterns accept`);
+    return this.#parsed;
+  }
 }
 
 const NUMBER_TYPES: Readonly<Record<string, NumberType>> = {
@@ -32,24 +51,17 @@ const NUMBER_TYPES: Readonly<Record<string, NumberType>> = {
   VOICEMAIL: 'voicemail',
 };
 
-class LazyFields {
-  type: NumberType | undefined;
-  national: string | undefined;
-  international: string | undefined;
-  constructor(readonly source: NumberSource) {}
-}
-
 const LAZY = Symbol('ringback.phone.lazy');
 
 interface WithLazyFields {
-  readonly [LAZY]: LazyFields;
+  readonly [LAZY]: LazyNumber;
 }
 
 const TYPE: PropertyDescriptor = {
   enumerable: true,
   get(this: WithLazyFields): NumberType {
     const lazy = this[LAZY];
-    lazy.type ??= NUMBER_TYPES[lazy.source.parsed().getType() ?? ''] ?? 'unknown';
+    lazy.type ??= NUMBER_TYPES[lazy.parsed().getType() ?? ''] ?? 'unknown';
     return lazy.type;
   },
 };
@@ -58,7 +70,7 @@ const NATIONAL: PropertyDescriptor = {
   enumerable: true,
   get(this: WithLazyFields): string {
     const lazy = this[LAZY];
-    lazy.national ??= lazy.source.parsed().formatNational();
+    lazy.national ??= lazy.parsed().formatNational();
     return lazy.national;
   },
 };
@@ -67,24 +79,24 @@ const INTERNATIONAL: PropertyDescriptor = {
   enumerable: true,
   get(this: WithLazyFields): string {
     const lazy = this[LAZY];
-    lazy.international ??= lazy.source.parsed().formatInternational();
+    lazy.international ??= lazy.parsed().formatInternational();
     return lazy.international;
   },
 };
 
-function withLazyFields<T extends object>(fields: T, source: NumberSource): T {
-  Object.defineProperty(fields, LAZY, { value: new LazyFields(source) });
+function withLazyFields<T extends object>(fields: T, lazy: LazyNumber): T {
+  Object.defineProperty(fields, LAZY, { value: lazy });
   Object.defineProperty(fields, 'type', TYPE);
   Object.defineProperty(fields, 'national', NATIONAL);
   Object.defineProperty(fields, 'international', INTERNATIONAL);
   return fields;
 }
 
-export function describeMatch(source: NumberSource, start: number, end: number): PhoneMatch {
-  return withLazyFields({ start, end, e164: source.e164, country: source.country }, source) as PhoneMatch;
+export function describeMatch(number: LazyNumber, start: number, end: number): PhoneMatch {
+  return withLazyFields({ start, end, e164: number.e164, country: number.country }, number) as PhoneMatch;
 }
 
 export function describeNumber(parsed: ParsedNumber): PhoneNumber {
-  const source: NumberSource = { e164: parsed.number, country: parsed.country, parsed: () => parsed };
-  return withLazyFields({ e164: source.e164, country: source.country }, source) as PhoneNumber;
+  const number = new LazyNumber(parsed.number, parsed.country, parsed);
+  return withLazyFields({ e164: number.e164, country: number.country }, number) as PhoneNumber;
 }

@@ -36,14 +36,21 @@ const LABEL =
 const EXTENSION =
   /(?:\s*;\s*ext=|\s*(?:ext\.?|extension|x|#|durchwahl|dw\.?|poste|toestel|extensión)\s*)(\d{1,7})\s*$/iu;
 const TRAILING_REMARK = /\s*\([^()]*\p{L}[^()]*\)\s*$/u;
-const VANITY = /^\+?[\d\s().\-/]*\d[\d\s().\-/]*[A-Za-z][A-Za-z\d\s.-]*$/;
+/** Digits first, then letters (and digits): `1-800-FLOWERS`, `0800 CALL NOW`. */
+const VANITY = /^\+?[\d\s().\-/]*[A-Za-z][A-Za-z\d\s.-]*$/;
 const DIALABLE = /^\+?[\d\s().\-/\u2010-\u2013\u2212]+$/;
 const PARENTHESISED_TRUNK = /^((?:\+|00)\s*\d{1,3})[\s.-]*\(0\)/;
 
 /** Digits of E.164 without the `+`: at most 15. */
 const MAX_E164_DIGITS = 15;
+/**
+ * Longer input is no number (a `tel:` URI with parameters fits easily), and the bound keeps the
+ * label, extension and remark patterns above from ever seeing enough text to be slow.
+ */
+const MAX_INPUT_LENGTH = 256;
 
 export function parseDialInput(input: string, options: FindOptions): DialInput {
+  if (input.length > MAX_INPUT_LENGTH) return { ok: false, error: 'not-a-number' };
   const { text: withoutScheme, extension: uriExtension } = stripUri(input.normalize('NFKC').trim());
   let text = withoutScheme.replace(LABEL, '').trim();
   if (text === '') return { ok: false, error: 'empty' };
@@ -56,7 +63,8 @@ export function parseDialInput(input: string, options: FindOptions): DialInput {
   }
   text = text.replace(TRAILING_REMARK, '').trim();
   if (/\p{L}/u.test(text)) {
-    if (!VANITY.test(text) || countLetters(text) < 3) return { ok: false, error: 'not-a-number' };
+    const digitsFirst = /^[^A-Za-z]*\d/.test(text);
+    if (!VANITY.test(text) || !digitsFirst || countLetters(text) < 3) return { ok: false, error: 'not-a-number' };
     text = vanityToDigits(text);
   }
   if (!DIALABLE.test(text)) return { ok: false, error: 'not-a-number' };

@@ -1,9 +1,9 @@
 /**
  * Finding phone numbers in text: the pre-filter's digit runs are judged cheapest test first —
- * length and the trunk-prefix rule, then what touches them, their shape, the cue words before
- * them — and only the survivors are validated against libphonenumber's metadata. A run that fails
- * as a whole may hold two numbers, or a date and a number (`Tel. 0221 12345-0 / 0171 2345678`,
- * `01.05.2024 0221 669669`): it is split once, at a space.
+ * length and the trunk-prefix rule, then what touches them and their shape, then validity against
+ * libphonenumber's metadata, then the cue words before them. A run may hold two numbers, or a
+ * date and a number (`Tel. 0221 12345-0 / 0171 2345678`, `01.05.2024 0221 669669`): it is split
+ * once, at a space — first where people separate two numbers (` / `), else where the whole fails.
  */
 
 import { type Cue, cueBefore } from './cues';
@@ -141,17 +141,21 @@ function judgePart(context: RunContext, first: number, last: number): Verdict {
       (groups === 1 && (isUnixTimestamp(digits) || isProductCode(digits) || isCompactDate(digits)));
   }
 
-  if (context.cue === NOT_LOOKED_UP) {
-    context.cue = cueBefore(text, run.start, { unbroken: run.groupStarts.length === 1 });
-  }
-  // Order numbers never start with `+`; everything else an id cue rules out.
-  if (context.cue === 'id' && !plus) return REJECT;
-  if (soft && context.cue !== 'phone') return REJECT;
-
   if (context.validationsLeft <= 0) return REJECT;
   context.validationsLeft--;
   const found = validNumber(input, country);
-  return found ? describeMatch(found, start, end) : TRY_SPLIT;
+  if (!found) return TRY_SPLIT;
+
+  // Cue words last, and only for numbers written without `+`: order numbers never start with
+  // one, so a cue cannot change the verdict on those; looking cues up costs more than validating.
+  if (!plus) {
+    if (context.cue === NOT_LOOKED_UP) {
+      context.cue = cueBefore(text, run.start, { unbroken: run.groupStarts.length === 1 });
+    }
+    if (context.cue === 'id') return REJECT;
+    if (soft && context.cue !== 'phone') return REJECT;
+  }
+  return describeMatch(found, start, end);
 }
 
 /** A part starting mid-run takes a `(` written right before it when the part closes it. */

@@ -11,12 +11,12 @@
  * non-geographic numbers, a prefix libphonenumber might keep — the answer is libphonenumber's own.
  * `validate.test.ts` checks that both agree.
  */
-import type { NumberSource } from './describe';
+import { LazyNumber } from './describe';
 import { exitCodeLength } from './dial-form';
-import { type CountryCode, Metadata, metadataJson, type ParsedNumber, parseNumber } from './libphonenumber';
+import { type CountryCode, Metadata, metadataJson, parseNumber } from './libphonenumber';
 
-/** A valid number; libphonenumber's parse of it (for type and formatting) is made on first call. */
-export type ValidNumber = NumberSource;
+/** A valid number; libphonenumber's parse of it (for type and formatting) is made on first need. */
+export type ValidNumber = LazyNumber;
 
 /**
  * The valid number `input` denotes, or `undefined`. `input` is `+` and digits, or national digits
@@ -27,7 +27,7 @@ export function validNumber(input: string, defaultCountry: CountryCode): ValidNu
   if (fast !== SLOW) return fast;
   const parsed = parseNumber(input, defaultCountry);
   if (!parsed?.isValid()) return undefined;
-  return { e164: parsed.number, country: parsed.country, parsed: () => parsed };
+  return new LazyNumber(parsed.number, parsed.country, parsed);
 }
 
 /** For tests: compare the fast path with libphonenumber. */
@@ -46,7 +46,7 @@ function validateFast(input: string, defaultCountry: CountryCode): FastAnswer {
   let country: CountryCode | undefined;
   if (input.startsWith('+')) {
     const digits = input.slice(1);
-    const code = [1, 2, 3].map((length) => digits.slice(0, length)).find((prefix) => countriesSharing(prefix));
+    const code = callingCodeOf(digits);
     // Not a country's calling code: non-geographic (`+800`, `+881`) or none at all.
     if (code === undefined) return SLOW;
     callingCode = code;
@@ -68,9 +68,9 @@ function validateFast(input: string, defaultCountry: CountryCode): FastAnswer {
   if (!sharing || !readingPlan?.nationalPrefix) return SLOW;
 
   let nationalNumber = number;
-  const prefix = readingPlan.nationalPrefix.exec(number);
-  if (prefix && prefix[0] !== '') {
-    nationalNumber = number.slice(prefix[0].length);
+  const prefixLength = readingPlan.nationalPrefix(number);
+  if (prefixLength > 0) {
+    nationalNumber = number.slice(prefixLength);
     // libphonenumber keeps the prefix when only the unstripped number fits the pattern, or when
     // the rest has no possible length: rare, and then its call.
     if (!readingPlan.nationalPattern.test(nationalNumber)) {
@@ -104,31 +104,17 @@ function countryOf(nationalNumber: string, countries: readonly CountryCode[]): C
 }
 
 function valid(callingCode: string, nationalNumber: string, country: CountryCode | undefined): ValidNumber {
-  return new FastValidNumber(`+${callingCode}${nationalNumber}`, country);
-}
-
-/** A class rather than a closure: pages hold thousands of these. */
-class FastValidNumber implements NumberSource {
-  #parsed: ParsedNumber | undefined;
-  constructor(
-    readonly e164: string,
-    readonly country: CountryCode | undefined,
-  ) {}
-  parsed(): ParsedNumber {
-    this.#parsed ??= parseNumber(this.e164);
-    if (!this.#parsed) throw new Error(`libphonenumber rejects ${this.e164}, which its own patterns accept`);
-    return this.#parsed;
-  }
+  return new LazyNumber(`+${callingCode}${nationalNumber}`, country);
 }
 
 interface CompiledPlan {
   readonly callingCode: string;
   /**
-   * `^(?:national_prefix_for_parsing)`, or a pattern matching nothing when the country has none;
-   * `undefined` when the prefix has capture groups or a transform rule (this copy does not follow
-   * those; libphonenumber does).
+   * The length of the national prefix at the start of a number (`national_prefix_for_parsing`),
+   * 0 if none; `undefined` when the prefix has capture groups or a transform rule (this copy does
+   * not follow those; libphonenumber does).
    */
-  readonly nationalPrefix: RegExp | undefined;
+  readonly nationalPrefix: ((number: string) => number) | undefined;
   readonly nationalPattern: RegExp;
   readonly possibleLengths: ReadonlySet<number>;
   readonly leadingDigits: RegExp | undefined;
@@ -207,25 +193,40 @@ function compilePlan(country: CountryCode): CompiledPlan | undefined {
     possibleLengths: new Set(plan.possibleLengths()),
     leadingDigits: leadingDigits ? new RegExp(`^(?:${leadingDigits})`) : undefined,
     // `isValid()`: the national pattern, then any type whose lengths and pattern fit.
-    isValidNational: (nationalNumber) =>
-      nationalPattern.test(nationalNumber) &&
-      (types === undefined ||
-        types.some(
-          ({ pattern, lengths }) =>
-            (lengths === undefined || lengths.includes(nationalNumber.length)) && pattern.test(nationalNumber),
-        )),
+    isValidNational: (nationalNumber) => {
+      if (!nationalPattern.test(nationalNumber)) return false;
+      if (types === undefined) return true;
+      for (const { pattern, lengths } of types) {
+        if ((lengths === undefined || lengths.includes(nationalNumber.length)) && pattern.test(nationalNumber)) {
+          return true;
+        }
+      }
+      return false;
+    },
   };
 }
 
-function nationalPrefixOf(plan: NumberingPlanPatterns): RegExp | undefined {
+function nationalPrefixOf(plan: NumberingPlanPatterns): ((number: string) => number) | undefined {
   const prefix = plan.nationalPrefixForParsing();
-  if (!prefix) return /^(?!)/;
+  if (!prefix) return () => 0;
   if (plan.nationalPrefixTransformRule() || /\((?!\?)/.test(prefix)) return undefined;
-  return new RegExp(`^(?:${prefix})`);
+  // Most prefixes are a plain digit string (`0`, `1`, `8`, `06`): no regular expression needed.
+  if (/^\d+$/.test(prefix)) return (number) => (number.startsWith(prefix) ? prefix.length : 0);
+  const pattern = new RegExp(`^(?:${prefix})`);
+  return (number) => pattern.exec(number)?.[0].length ?? 0;
 }
 
 function whole(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`);
+}
+
+/** The calling code `digits` start with (codes are prefix-free: at most one fits). */
+function callingCodeOf(digits: string): string | undefined {
+  for (let length = 1; length <= 3; length++) {
+    const code = digits.slice(0, length);
+    if (countriesSharing(code)) return code;
+  }
+  return undefined;
 }
 
 function countriesSharing(callingCode: string): readonly CountryCode[] | undefined {

@@ -64,6 +64,8 @@ describe('parseDialInput: clear errors for what is not dialable', () => {
     ['0221', 'too-short'],
     ['+49 221 669669669669669', 'too-long'],
     ['+999 1234567', 'invalid'],
+    ['FLOWERS', 'not-a-number'],
+    [`0221 ${'6'.repeat(300)}`, 'not-a-number'],
   ])('%j → %s', (input, error) => {
     expect(dial(input)).toBe(`error: ${error}`);
   });

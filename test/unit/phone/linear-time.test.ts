@@ -2,8 +2,9 @@
  * No input makes detection slow: a page can hold a 5 MB text node, an endless digit run, or
  * separators arranged to make a backtracking regular expression explode. Every regular expression
  * in src/phone runs on a bounded window, and the pre-filter visits each character a bounded number
- * of times, so these finish in time proportional to their length. The bounds are generous (about
- * 20× what they take on a laptop); a quadratic blow-up would exceed them by orders of magnitude.
+ * of times, so these finish in time proportional to their length. The bounds are generous (tens
+ * of times what they take on a laptop, to survive a loaded CI machine); a quadratic blow-up would
+ * exceed them by orders of magnitude.
  */
 import { describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from '../../../src/phone';
@@ -23,14 +24,14 @@ describe('detection time grows linearly with the input', () => {
     const { ms, found } = timed(text);
     console.log(`5 MB text node: ${ms.toFixed(0)} ms, ${found} numbers`);
     expect(found).toBeGreaterThan(5_000);
-    expect(ms).toBeLessThan(10_000);
+    expect(ms).toBeLessThan(30_000);
   }, 60_000);
 
   it('rejects a 100,000-digit run without looking inside it', () => {
     for (const text of ['9'.repeat(100_000), `+${'0'.repeat(100_000)}`, `Tel. ${'12345 '.repeat(20_000)}`]) {
       const { ms, found } = timed(text);
       expect(found).toBe(0);
-      expect(ms).toBeLessThan(2_000);
+      expect(ms).toBeLessThan(5_000);
     }
   });
 
@@ -55,7 +56,7 @@ describe('detection time grows linearly with the input', () => {
     (_name, unit) => {
       const text = unit.repeat(Math.ceil(MB / unit.length));
       const { ms } = timed(text);
-      expect(ms).toBeLessThan(5_000);
+      expect(ms).toBeLessThan(10_000);
     },
     30_000,
   );

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: runs the benchmark sections in order, prints each as a table and writes all
+ * results to test/bench/report.json. `npm run bench -- detection` runs only the sections whose
+ * names contain one of the given words.
+ *
+ * A section is a name and an async function returning flat `label → number | string` results; add
+ * one by appending it to SECTIONS. A failing section is reported and the others still run.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentBundleSize, metadataChoiceBench } from './content-size';
+import { detectionBench } from './detection';
+
+type Results = Record<string, number | string>;
+
+interface Section {
+  readonly name: string;
+  readonly run: () => Promise<Results>;
+}
+
+const SECTIONS: readonly Section[] = [
+  { name: 'detection', run: detectionBench },
+  { name: 'content size', run: contentBundleSize },
+  { name: 'metadata choice', run: metadataChoiceBench },
+];
+
+const REPORT = join(import.meta.dirname, 'report.json');
+
+async function main(): Promise<void> {
+  const filters = process.argv.slice(2).map((word) => word.toLowerCase());
+  const chosen = SECTIONS.filter(
+    (section) => filters.length === 0 || filters.some((word) => section.name.includes(word)),
+  );
+  const report: Record<string, Results | { error: string }> = {};
+  let failed = false;
+  for (const section of chosen) {
+    const started = performance.now();
+    try {
+      const results = await section.run();
+      report[section.name] = results;
+      printTable(section.name, results, performance.now() - started);
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? error.message : String(error);
+      report[section.name] = { error: message };
+      console.error(`\n${section.name}: FAILED — ${message}`);
+    }
+  }
+  writeFileSync(
+    REPORT,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, sections: report }, null, 2)}\n`,
+  );
+  console.log(`\nreport: ${REPORT}`);
+  if (failed) process.exitCode = 1;
+}
+
+function printTable(name: string, results: Results, ms: number): void {
+  const width = Math.max(...Object.keys(results).map((label) => label.length));
+  console.log(`\n${name} (${(ms / 1000).toFixed(1)} s)`);
+  console.log('-'.repeat(width + 14));
+  for (const [label, value] of Object.entries(results)) console.log(`${label.padEnd(width)}  ${value}`);
+}
+
+await main();
