@@ -1,8 +1,10 @@
 /**
  * Runs work in short slices while the page is idle, so the scanner never holds the main thread for
- * long: each slice gets what is left of the browser's idle period, capped at `budgetMs`. A page
- * that is never idle still makes progress: after `timeoutMs` a slice runs anyway with the capped
- * budget. Where requestIdleCallback is missing a timer stands in for it.
+ * long: each slice gets what is left of the browser's idle period, capped at `budgetMs`. A long
+ * idle period (up to 50 ms when nothing is rendering) is used by several slices, each its own
+ * task, so input and rendering can still get in between. A page that is never idle still makes
+ * progress: after `timeoutMs` a slice runs anyway with the capped budget. Where
+ * requestIdleCallback is missing a timer stands in for it.
  */
 
 /** Called once per slice; returns whether work is left. `shouldYield` turns true at the deadline. */
@@ -14,7 +16,12 @@ export interface IdleEnvironment {
   readonly cancelIdle?: (handle: number) => void;
   readonly setTimer: (callback: () => void, ms: number) => number;
   readonly clearTimer: (handle: number) => void;
+  /** Queues a task right away (after what is already queued), to go on within an idle period. */
+  readonly postTask?: (callback: () => void) => void;
 }
+
+/** Below this much idle time left, the next slice waits for the next idle period. */
+const MIN_CONTINUE_MS = 3;
 
 export interface IdleOptions {
   readonly budgetMs?: number;
@@ -34,6 +41,9 @@ export interface SliceStats {
 
 export function browserIdleEnvironment(): IdleEnvironment {
   const hasIdle = typeof requestIdleCallback === 'function';
+  const tasks: (() => void)[] = [];
+  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+  if (channel) channel.port1.onmessage = () => tasks.shift()?.();
   return {
     now: () => performance.now(),
     ...(hasIdle
@@ -44,7 +54,20 @@ export function browserIdleEnvironment(): IdleEnvironment {
       : {}),
     setTimer: (callback, ms) => window.setTimeout(callback, ms),
     clearTimer: (handle) => window.clearTimeout(handle),
+    ...(channel
+      ? {
+          postTask: (callback) => {
+            tasks.push(callback);
+            channel.port2.postMessage(null);
+          },
+        }
+      : {}),
   };
+}
+
+interface Handle {
+  readonly kind: 'idle' | 'timer' | 'task';
+  readonly id: number;
 }
 
 export class IdleScheduler {
@@ -53,7 +76,7 @@ export class IdleScheduler {
   readonly #timeout: number;
   readonly #env: IdleEnvironment;
   readonly #drained: DrainedListener | undefined;
-  #handle: { kind: 'idle' | 'timer'; id: number } | undefined;
+  #handle: Handle | undefined;
   #slices = 0;
   #busy = 0;
   #longest = 0;
@@ -77,12 +100,12 @@ export class IdleScheduler {
     if (requestIdle) {
       this.#handle = {
         kind: 'idle',
-        id: requestIdle((deadline) => this.#run(deadline.didTimeout ? this.#budget : deadline.timeRemaining()), {
+        id: requestIdle((deadline) => this.#run(deadline.didTimeout ? undefined : deadline), {
           timeout: this.#timeout,
         }),
       };
     } else {
-      this.#handle = { kind: 'timer', id: this.#env.setTimer(() => this.#run(this.#budget), 16) };
+      this.#handle = { kind: 'timer', id: this.#env.setTimer(() => this.#run(undefined), 16) };
     }
   }
 
@@ -90,14 +113,17 @@ export class IdleScheduler {
     const handle = this.#handle;
     if (!handle) return;
     if (handle.kind === 'idle') this.#env.cancelIdle?.(handle.id);
-    else this.#env.clearTimer(handle.id);
+    else if (handle.kind === 'timer') this.#env.clearTimer(handle.id);
+    // A queued task finds the handle gone and does nothing.
     this.#handle = undefined;
   }
 
-  #run(available: number): void {
+  /** One slice; `idle` is the browser's idle period, undefined when it timed out or is missing. */
+  #run(idle: IdleDeadline | undefined): void {
     this.#handle = undefined;
     const { now } = this.#env;
     const started = now();
+    const available = idle ? idle.timeRemaining() : this.#budget;
     // At least a millisecond, so a page that is never idle still gets scanned.
     const deadline = started + Math.min(this.#budget, Math.max(available, 1));
     const more = this.#work(() => now() >= deadline);
@@ -106,7 +132,16 @@ export class IdleScheduler {
     this.#busy += spent;
     if (spent > this.#longest) this.#longest = spent;
     if (more) {
-      this.schedule();
+      const { postTask } = this.#env;
+      if (idle && postTask && idle.timeRemaining() >= MIN_CONTINUE_MS) {
+        const handle: Handle = { kind: 'task', id: 0 };
+        this.#handle = handle;
+        postTask(() => {
+          if (this.#handle === handle) this.#run(idle);
+        });
+      } else {
+        this.schedule();
+      }
       return;
     }
     const stats = { slices: this.#slices, busyMs: this.#busy, longestSliceMs: this.#longest };

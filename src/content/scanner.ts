@@ -226,14 +226,14 @@ class RunTask {
     const windows = this.#windows;
     for (; this.#index < windows.length; this.#index++) {
       if (this.#index > 0 && shouldYield()) return false;
-      const window = windows[this.#index];
-      if (!window || !mayContainPhoneNumber(run.text, window.start, window.end)) continue;
-      const text = run.text.slice(window.start, window.end);
+      const part = windows[this.#index];
+      if (!part || !mayContainPhoneNumber(run.text, part.start, part.end)) continue;
+      const text = run.text.slice(part.start, part.end);
       for (const match of findPhoneNumbers(text, { defaultCountry: this.defaultCountry })) {
-        const start = match.start + window.start;
-        const end = match.end + window.start;
-        if (start < window.ownStart || start >= window.ownEnd || end <= start) continue;
-        this.#add(start, end, { ...match, start, end });
+        const start = match.start + part.start;
+        const end = match.end + part.start;
+        if (start < part.ownStart || start >= part.ownEnd || end <= start) continue;
+        this.#add(start, end, part.start === 0 ? match : { ...match, start, end });
       }
     }
     return true;

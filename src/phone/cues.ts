@@ -5,13 +5,14 @@
  *
  * Cues are lower-case; a trailing `*` lets letters follow (`telefon*` covers "Telefonnummer",
  * "telefonisch"), otherwise the cue is a whole word or phrase. A cue never starts inside a word,
- * except the compounds listed with a leading `*` ("Rückrufnummer", "terugbellen").
+ * except the compounds listed with a leading `*` ("Rückrufnummer", "terugbellen",
+ * "Bestellhotline").
  */
 
 const PHONE_CUES = [
   // de
   'tel',
-  'telefon*',
+  '*telefon*',
   'fon',
   'mobil*',
   'handy*',
@@ -20,7 +21,7 @@ const PHONE_CUES = [
   'durchwahl*',
   'dw',
   'zentrale*',
-  'hotline*',
+  '*hotline*',
   'fax*',
   'telefax*',
   'anruf*',
@@ -33,6 +34,7 @@ const PHONE_CUES = [
   'niederlassung*',
   // nl
   'telefoon*',
+  '*lijn*',
   'mobiel*',
   'gsm*',
   'bel',
@@ -458,9 +460,15 @@ function buildCueTable(): CueTable {
 
 const CUE_TABLE = buildCueTable();
 
+/**
+ * A word's cue: the word itself, then phone words inside compounds ("Bestellhotline",
+ * "Auftragstelefon", "bestellijn" are phone lines even though they start with a topic), then
+ * prefixes, then the other compounds.
+ */
 function kindOfWord(word: string): CueKind | undefined {
   const exact = CUE_TABLE.exact.get(word);
   if (exact) return exact;
+  for (const entry of CUE_TABLE.inside) if (entry.kind === 'phone' && word.includes(entry.stem)) return 'phone';
   for (const entry of CUE_TABLE.prefixes.get(word.slice(0, 3)) ?? []) {
     if (word.startsWith(entry.stem)) return entry.kind;
   }

@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: runs the benchmark sections in order, prints each as a table and writes all
  * results to test/bench/report.json. `npm run bench -- detection` runs only the sections whose
- * names contain one of the given words.
+ * names contain one of the given words, and keeps the other sections' last results in the report.
  *
  * A section is a name and an async function returning flat `label → number | string` results; add
  * one by appending it to SECTIONS. A failing section is reported and the others still run.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentBundleSize, metadataChoiceBench } from './content-size';
 import { detectionBench } from './detection';
+import { pageScanBench } from './page-scan';
 
 type Results = Record<string, number | string>;
 
@@ -22,6 +23,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'detection', run: detectionBench },
   { name: 'content size', run: contentBundleSize },
   { name: 'metadata choice', run: metadataChoiceBench },
+  { name: 'page scan', run: pageScanBench },
 ];
 
 const REPORT = join(import.meta.dirname, 'report.json');
@@ -46,12 +48,25 @@ async function main(): Promise<void> {
       console.error(`\n${section.name}: FAILED — ${message}`);
     }
   }
+  // A partial run (`npm run bench -- detection`) updates its sections and keeps the others.
+  const sections = filters.length > 0 ? { ...previousSections(), ...report } : report;
   writeFileSync(
     REPORT,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, sections: report }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, sections }, null, 2)}\n`,
   );
   console.log(`\nreport: ${REPORT}`);
   if (failed) process.exitCode = 1;
+}
+
+function previousSections(): Record<string, unknown> {
+  if (!existsSync(REPORT)) return {};
+  try {
+    const previous: unknown = JSON.parse(readFileSync(REPORT, 'utf8'));
+    const sections = typeof previous === 'object' && previous !== null ? Reflect.get(previous, 'sections') : undefined;
+    return typeof sections === 'object' && sections !== null ? { ...sections } : {};
+  } catch {
+    return {};
+  }
 }
 
 function printTable(name: string, results: Results, ms: number): void {

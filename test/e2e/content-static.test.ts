@@ -157,6 +157,23 @@ describe('a static CRM contact table', () => {
     await page.close();
   });
 
+  it('offers SMS next to Call when the provider can send one, and opens the composer on a click', async () => {
+    const page = await openTable();
+    const worker = await spyOnMessages();
+    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, sms: true } });
+    const point = await numberPoint(page, '+31 6 12345678');
+    await page.mouse.move(point.x, point.y);
+    const sms = page.locator('ringback-ui button.sms');
+    await expect.poll(() => sms.isVisible()).toBe(true);
+    expect(await sms.getAttribute('aria-label')).toBe('Send an SMS to +31 6 12345678 with Ringback');
+    await sms.click();
+    await expect
+      .poll(async () => (await seen(worker)).filter((m) => m.type === 'compose-sms'))
+      .toEqual([{ type: 'compose-sms', number: '+31612345678' }]);
+    expect(sim.fonial.calls).toHaveLength(0);
+    await page.close();
+  });
+
   it('is reachable by keyboard: focus on a link with a number, Tab into the card, Enter calls', async () => {
     const page = await openTable();
     await page.focus('#lena-link');

@@ -29,6 +29,10 @@ function fakeEnvironment(options: { idle: boolean }) {
       next?.callback({ didTimeout, timeRemaining: () => remaining } as IdleDeadline);
       return next;
     },
+    /** Runs the next idle callback with an idle period whose remaining time the test controls. */
+    runIdleWith(remaining: () => number) {
+      idle.shift()?.callback({ didTimeout: false, timeRemaining: remaining } as IdleDeadline);
+    },
     runTimer() {
       timers.shift()?.();
     },
@@ -56,6 +60,33 @@ describe('IdleScheduler', () => {
     fake.runIdle(50);
     expect(units).toBe(11);
     expect(fake.pending()).toBe(1);
+  });
+
+  it('uses a long idle period for several slices, each its own task', () => {
+    const fake = fakeEnvironment({ idle: true });
+    const tasks: (() => void)[] = [];
+    let units = 0;
+    let remaining = 40;
+    const scheduler = new IdleScheduler(
+      (shouldYield) => {
+        while (!shouldYield()) {
+          units++;
+          remaining -= 1;
+          fake.advance(1);
+        }
+        return true;
+      },
+      { budgetMs: 8, env: { ...fake.env, postTask: (task) => tasks.push(task) } },
+    );
+    scheduler.schedule();
+    fake.runIdleWith(() => remaining);
+    expect(units).toBe(8);
+    expect(tasks).toHaveLength(1);
+    for (let guard = 0; tasks.length > 0 && guard < 20; guard++) tasks.shift()?.();
+    // 40 ms of idle time: five slices of 8 ms, then the next slice waits for the next idle period.
+    expect(units).toBe(40);
+    expect(fake.pending()).toBe(1);
+    scheduler.cancel();
   });
 
   it('asks for a timeout so a page that is never idle is still scanned', () => {

@@ -171,5 +171,8 @@ describe('Scanner', () => {
     const after = [...numbers.all()].map((f) => f.match.e164);
     expect(after).toEqual(['+442012345678']);
     expect(before).not.toEqual(after);
+    // What the pointer finds on that text is the new reading too.
+    const text = [...numbers.all()][0]?.nodes[0] as Text;
+    expect(numbers.at(text, 8)?.match.e164).toBe('+442012345678');
   });
 });
