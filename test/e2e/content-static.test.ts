@@ -56,8 +56,9 @@ let opened = 0;
 async function openTable(): Promise<Page> {
   const page = await extension.context.newPage();
   await page.goto(`${pages.url('crm-table.html')}?test=${++opened}`);
-  await page.evaluate(() => (window as unknown as { watchLinks: () => void }).watchLinks());
   await numberPoint(page, '0221 66966966');
+  // Marks mean Ringback runs here, so its click listener is in place before the page's watcher.
+  await page.evaluate(() => (window as unknown as { watchLinks: () => void }).watchLinks());
   return page;
 }
 
