@@ -242,8 +242,9 @@ export class Card {
   }
 
   dispose(): void {
-    this.hide();
+    if (this.#abort.signal.aborted) return;
     this.#abort.abort();
+    this.hide();
     this.host.remove();
   }
 

@@ -151,3 +151,19 @@ export class IdleScheduler {
     this.#drained?.(stats);
   }
 }
+
+/** Resolves in a new task (after input and rendering get their turn): to split long work. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== 'function') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

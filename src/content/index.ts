@@ -46,8 +46,8 @@ class Content {
     else this.#session = new Session(config);
   }
 
-  numbers(): PageNumber[] {
-    return this.#session?.numbers() ?? [];
+  numbers(): Promise<PageNumber[]> {
+    return this.#session?.numbers() ?? Promise.resolve([]);
   }
 
   /** Returns a promise only for messages this frame answers (Chrome takes the first answer). */
@@ -61,7 +61,7 @@ class Content {
         return undefined;
       case 'list-numbers':
         // The top frame answers for itself and its same-origin frames.
-        return window.top === window ? Promise.resolve(listNumbers(this.numbers())) : undefined;
+        return window.top === window ? listNumbers(this.numbers()) : undefined;
     }
   }
 

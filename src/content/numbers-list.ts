@@ -5,19 +5,22 @@
  * world, which the page's own scripts cannot see.
  */
 import type { PageNumber } from '../messages';
-import { isShadowRoot } from './dom-rules';
-import type { FoundNumber, PageNumbers } from './page-numbers';
+import { isElement, isText } from './dom-rules';
+import { nextTask } from './idle';
+import type { PageNumbers } from './page-numbers';
 
 const FRAME_HOOK = '__ringbackPageNumbers';
+/** The longest piece of the walk in one task. */
+const SLICE_MS = 8;
 
-type Hook = () => PageNumber[];
+type Hook = () => Promise<PageNumber[]>;
 
 /** This frame's numbers, then those of its frames (in frame order) not seen yet. */
-export function listNumbers(own: readonly PageNumber[]): PageNumber[] {
-  const seen = new Set(own.map((n) => n.e164));
-  const all = [...own];
+export async function listNumbers(own: Promise<readonly PageNumber[]>): Promise<PageNumber[]> {
+  const all = [...(await own)];
+  const seen = new Set(all.map((n) => n.e164));
   for (const frame of document.querySelectorAll('iframe, frame')) {
-    for (const number of frameNumbers(frame)) {
+    for (const number of await frameNumbers(frame)) {
       if (seen.has(number.e164)) continue;
       seen.add(number.e164);
       all.push(number);
@@ -32,25 +35,54 @@ export function exposeToParent(list: Hook): void {
   Object.defineProperty(window, FRAME_HOOK, { value: list, configurable: true });
 }
 
-export function ownNumbers(numbers: PageNumbers): PageNumber[] {
-  const found = [...numbers.all()].filter((f) => f.range.startContainer.isConnected);
-  found.sort((a, b) => compareInPage(a, b));
-  const seen = new Set<string>();
+/**
+ * This frame's numbers in reading order. One walk over the page puts them in order (sorting by
+ * DOM position would compare nodes, which in Chromium walks sibling lists: seconds on a
+ * 10,000-row table). The walk itself takes a few hundred ms on such a page, so it runs in short
+ * tasks; the popup waits for the answer, the page does not.
+ */
+export async function ownNumbers(numbers: PageNumbers, shadowRoots: boolean): Promise<PageNumber[]> {
   const list: PageNumber[] = [];
-  for (const { match, text } of found) {
-    if (seen.has(match.e164)) continue;
-    seen.add(match.e164);
-    list.push({ e164: match.e164, international: match.international, text });
+  if (numbers.size === 0) return list;
+  const seen = new Set<string>();
+  const show = shadowRoots ? NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT : NodeFilter.SHOW_TEXT;
+  const walkers = [document.createTreeWalker(document.documentElement, show)];
+  let deadline = performance.now() + SLICE_MS;
+  let count = 0;
+  while (walkers.length > 0) {
+    if (++count % 256 === 0 && performance.now() > deadline) {
+      await nextTask();
+      deadline = performance.now() + SLICE_MS;
+    }
+    const walker = walkers[walkers.length - 1];
+    const node = walker?.nextNode();
+    if (!node) {
+      walkers.pop();
+      continue;
+    }
+    if (isElement(node)) {
+      // A shadow root's text is read where its host stands.
+      if (node.shadowRoot) walkers.push(document.createTreeWalker(node.shadowRoot, show));
+      continue;
+    }
+    if (!isText(node)) continue;
+    const here = numbers.inNode(node).filter((f) => f.nodes[0] === node);
+    if (here.length > 1) here.sort((a, b) => a.range.startOffset - b.range.startOffset);
+    for (const { match, text } of here) {
+      if (seen.has(match.e164)) continue;
+      seen.add(match.e164);
+      list.push({ e164: match.e164, international: match.international, text });
+    }
   }
   return list;
 }
 
-function frameNumbers(frame: Element): PageNumber[] {
+async function frameNumbers(frame: Element): Promise<PageNumber[]> {
   try {
     const view = (frame as HTMLIFrameElement).contentWindow as (Window & { [FRAME_HOOK]?: unknown }) | null;
     const hook = view?.[FRAME_HOOK];
     if (typeof hook !== 'function') return [];
-    const result: unknown = hook();
+    const result: unknown = await hook();
     return Array.isArray(result) ? result.filter(isPageNumber) : [];
   } catch {
     // A cross-origin frame: its numbers stay its own.
@@ -62,28 +94,4 @@ function isPageNumber(value: unknown): value is PageNumber {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.e164 === 'string' && typeof v.international === 'string' && typeof v.text === 'string';
-}
-
-/** Document order across shadow roots: compare where each sits in the outermost tree first. */
-function compareInPage(a: FoundNumber, b: FoundNumber): number {
-  const pathA = treePath(a.range.startContainer);
-  const pathB = treePath(b.range.startContainer);
-  for (let i = 0; i < Math.min(pathA.length, pathB.length); i++) {
-    const x = pathA[i];
-    const y = pathB[i];
-    if (!x || !y || x === y) continue;
-    const position = x.compareDocumentPosition(y);
-    if (position & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
-    if (position & Node.DOCUMENT_POSITION_PRECEDING) return 1;
-    return 0;
-  }
-  if (pathA.length !== pathB.length) return pathA.length - pathB.length;
-  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
-}
-
-/** The node's stand-in in each tree from the document down: [host in document, …, node]. */
-function treePath(node: Node): Node[] {
-  const path: Node[] = [node];
-  for (let root = node.getRootNode(); isShadowRoot(root); root = root.host.getRootNode()) path.unshift(root.host);
-  return path;
 }

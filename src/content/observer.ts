@@ -59,7 +59,7 @@ export class PageObserver {
           }
           break;
         case 'attributes':
-          this.scanner.queue(target);
+          if (isElement(target)) this.scanner.queueRuleChange(target);
           break;
         case 'childList':
           for (const node of record.addedNodes) {

@@ -47,6 +47,7 @@ export class Scanner {
   readonly #queue = new WorkQueue<Node>(composedParent);
   readonly #scheduler: IdleScheduler;
   readonly #seenShadowRoots = new WeakSet<ShadowRoot>();
+  readonly #ruleChanged = new WeakSet<Node>();
   #defaultCountry: CountryCode;
   #job: ScanJob | undefined;
   #runTask: RunTask | undefined;
@@ -73,6 +74,15 @@ export class Scanner {
     this.#busySince ??= performance.now();
     this.#queue.add(node);
     this.#scheduler.schedule();
+  }
+
+  /**
+   * The element's `hidden` or `contenteditable` changed: scan it if it is shown and read-only now,
+   * forget its numbers if not. (Other changes inside skipped regions never had numbers to forget.)
+   */
+  queueRuleChange(element: Element): void {
+    this.#ruleChanged.add(element);
+    this.queue(element);
   }
 
   /** Something was removed from the page: check which numbers are gone. */
@@ -146,8 +156,10 @@ export class Scanner {
 
   #jobFor(item: Node): ScanJob | undefined {
     if (!item.isConnected) return undefined;
+    const ruleChanged = this.#ruleChanged.has(item);
+    this.#ruleChanged.delete(item);
     if (isInSkippedRegion(item)) {
-      this.#dropWithin(item);
+      if (ruleChanged) this.#dropWithin(item);
       return undefined;
     }
     const options = { onShadowRoot: (root: ShadowRoot) => this.#foundShadowRoot(root) };

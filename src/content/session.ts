@@ -96,8 +96,8 @@ export class Session {
     void card.callNow();
   }
 
-  numbers(): PageNumber[] {
-    return ownNumbers(this.#numbers);
+  numbers(): Promise<PageNumber[]> {
+    return ownNumbers(this.#numbers, this.#observer.shadowRoots().length > 0);
   }
 
   stop(): void {

@@ -14,7 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configureAccount, launchWithExtension, SIM_BUILD_DIR } from '../support/extension';
+import { configureAccount, type LoadedExtension, launchWithExtension, SIM_BUILD_DIR } from '../support/extension';
 import { startPageServer } from '../support/static-server';
 
 const ROWS = 10_000;
@@ -78,6 +78,10 @@ export async function pageScanBench(): Promise<Record<string, number | string>> 
 
     await page.evaluate(() => (window as unknown as { appendRows: () => void }).appendRows());
     const rescan = await nextScan(page, 1);
+    const listFrom = await page.evaluate(() => performance.now());
+    const listed = await listNumbers(extension, page.url());
+    const listTo = await page.evaluate(() => performance.now());
+    const whileListing = (await timings(page)).longTasks.filter((t) => t.start >= listFrom && t.start < listTo);
 
     return {
       rows: ROWS,
@@ -93,12 +97,37 @@ export async function pageScanBench(): Promise<Record<string, number | string>> 
         during.length > 0 ? round(Math.max(...during.map((t) => t.duration))) : 'none ≥ 50',
       [`rescan after ${APPENDED} appended rows, busy (ms)`]: rescan.detail.busyMs,
       'rescan ÷ initial scan': round(rescan.detail.busyMs / initial.detail.busyMs, 4),
+      "popup's list of numbers: answer (ms)": round(listed.ms),
+      "popup's list of numbers: unique numbers": listed.count,
+      'long tasks (≥50 ms) while listing': whileListing.length,
     };
   } finally {
     await extension.close();
     await pages.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The popup's question (list-numbers), asked from the service worker: round trip and length. */
+async function listNumbers(extension: LoadedExtension, url: string): Promise<{ ms: number; count: number }> {
+  const worker = await extension.worker();
+  return worker.evaluate(async (pageUrl) => {
+    const tabs = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: {
+            query(q: object): Promise<{ id: number; url: string }[]>;
+            sendMessage(id: number, m: unknown): Promise<unknown[]>;
+          };
+        };
+      }
+    ).chrome.tabs;
+    const tab = (await tabs.query({})).find((t) => t.url === pageUrl);
+    if (!tab) throw new Error('bench tab not found');
+    const started = performance.now();
+    const list = await tabs.sendMessage(tab.id, { type: 'list-numbers' });
+    return { ms: performance.now() - started, count: list.length };
+  }, url);
 }
 
 function ensureSimBuild(): void {
