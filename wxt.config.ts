@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { PROVIDER_HOST_PERMISSIONS } from './src/providers/hosts';
+import { PROVIDER_HOST_PERMISSIONS } from './src/providers/catalog';
 
 /**
  * Two flavours of the same extension:

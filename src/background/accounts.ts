@@ -4,6 +4,7 @@
  * storage.session, so a restarted worker makes a new client that reuses the stored session. A
  * change of provider, base URL or credentials makes a new client and drops the old session.
  */
+import { PROVIDER_CAPABILITIES } from '../providers/catalog';
 import { createProvider } from '../providers/registry';
 import type { Capabilities, Provider, SessionStore } from '../providers/types';
 import type { AccountSettings } from '../settings';
@@ -32,14 +33,12 @@ export async function providerFor(account: AccountSettings): Promise<Provider | 
   return clientFor(account, credentials);
 }
 
-/** What the account can do; nothing while it has no usable credentials (it cannot do anything yet). */
-export async function capabilitiesOf(account: AccountSettings | undefined): Promise<Capabilities> {
-  if (!account) return NO_CAPABILITIES;
-  try {
-    return (await providerFor(account))?.capabilities ?? NO_CAPABILITIES;
-  } catch {
-    return NO_CAPABILITIES;
-  }
+/**
+ * What the account can do. The provider's API decides, not the login: an account whose credentials
+ * are missing still offers SMS, and sending then says the login is missing.
+ */
+export function capabilitiesOf(account: AccountSettings | undefined): Capabilities {
+  return account ? PROVIDER_CAPABILITIES[account.provider] : NO_CAPABILITIES;
 }
 
 /** A client for an account draft (options page "Test connection"): not cached, session kept in memory only. */

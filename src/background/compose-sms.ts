@@ -29,7 +29,7 @@ export async function composeSms(number: string, tabId: number | undefined): Pro
   const settings = await loadSettings();
   const account = activeAccount(settings);
   if (!account) throw new Refusal('errNoAccount');
-  if (!(await capabilitiesOf(account)).sms) throw new Refusal('errSmsUnsupported');
+  if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
   const parsed = parseDialInput(number, { defaultCountry: defaultCountryOf(settings) });
   if (!parsed.ok) throw new Refusal(DIAL_ERROR_REASONS[parsed.error]);
   await handover.set({ number: parsed.number.e164, at: Date.now() });

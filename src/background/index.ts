@@ -52,7 +52,7 @@ function configChanged(): void {
 }
 
 async function smsCapable(): Promise<boolean> {
-  return (await capabilitiesOf(activeAccount(await loadSettings()))).sms;
+  return capabilitiesOf(activeAccount(await loadSettings())).sms;
 }
 
 async function rebuildMenus(): Promise<void> {

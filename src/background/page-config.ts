@@ -5,7 +5,7 @@ import { capabilitiesOf } from './accounts';
 import { defaultCountryOf } from './country';
 
 export async function pageConfig(url: string, settings: Settings): Promise<PageConfig> {
-  return pageConfigFor(url, settings, (await capabilitiesOf(activeAccount(settings))).sms);
+  return pageConfigFor(url, settings, capabilitiesOf(activeAccount(settings)).sms);
 }
 
 /** `sms`: whether the active account can send SMS (the hover card offers it then). */

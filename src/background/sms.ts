@@ -25,7 +25,7 @@ export async function sendSms(command: SmsCommand): Promise<null> {
   const settings = await loadSettings();
   const account = activeAccount(settings);
   if (!account) throw new Refusal('errNoAccount');
-  if (!(await capabilitiesOf(account)).sms) throw new Refusal('errSmsUnsupported');
+  if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
 
   const parsed = parseDialInput(command.recipient, { defaultCountry: defaultCountryOf(settings) });
   if (!parsed.ok) throw new Refusal(DIAL_ERROR_REASONS[parsed.error]);

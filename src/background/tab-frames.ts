@@ -43,7 +43,7 @@ export function forgetTab(tabId: number): Promise<void> {
 /** Sends each remembered frame its new config; frames that no longer answer are forgotten. */
 export async function broadcastConfig(): Promise<void> {
   const settings = await loadSettings();
-  const sms = (await capabilitiesOf(activeAccount(settings))).sms;
+  const sms = capabilitiesOf(activeAccount(settings)).sms;
   const all = (await frames.get()) ?? {};
   const gone: [string, string][] = [];
   await Promise.all(

@@ -4,15 +4,6 @@
  */
 import { type CountryCode, isSupportedCountry } from './libphonenumber';
 
-export type MarketProviderId = 'fonial' | 'voipcenter' | 'sipgate' | 'fonema';
-
-const PROVIDER_MARKETS: Readonly<Record<MarketProviderId, CountryCode>> = {
-  fonial: 'DE',
-  sipgate: 'DE',
-  voipcenter: 'BE',
-  fonema: 'ES',
-};
-
 /** A language without a region: the market where most of its speakers among our users are. */
 const LANGUAGE_MARKETS: Readonly<Record<string, CountryCode>> = {
   de: 'DE',
@@ -33,7 +24,8 @@ const FALLBACK: CountryCode = 'DE';
 export interface DefaultCountryInput {
   /** The user's (or administrator's) setting: ISO 3166 alpha-2, any case; empty or invalid is ignored. */
   readonly setting?: string;
-  readonly providerId?: MarketProviderId;
+  /** The active provider's market (providers/catalog.ts PROVIDER_MARKET). */
+  readonly providerMarket?: string;
   /** A BCP 47 tag as `browser.i18n.getUILanguage()` returns it: `nl-NL`, `de`, `en-GB`, `es-419`. */
   readonly uiLanguage?: string;
 }
@@ -41,7 +33,8 @@ export interface DefaultCountryInput {
 export function resolveDefaultCountry(input: DefaultCountryInput): CountryCode {
   const setting = asCountry(input.setting);
   if (setting) return setting;
-  if (input.providerId && input.providerId in PROVIDER_MARKETS) return PROVIDER_MARKETS[input.providerId];
+  const market = asCountry(input.providerMarket);
+  if (market) return market;
   return countryOfLanguage(input.uiLanguage ?? '') ?? FALLBACK;
 }
 

@@ -3,7 +3,7 @@
  * script, the popup's dial box and the background all share it and Node tests cover it.
  * How detection works and why: docs/phone-detection.md.
  */
-export { type DefaultCountryInput, type MarketProviderId, resolveDefaultCountry } from './default-country';
+export { type DefaultCountryInput, resolveDefaultCountry } from './default-country';
 export { type DialInput, type DialInputError, parseDialInput } from './dial-input';
 export { findPhoneNumbers } from './find';
 export { type CallRisk, classifyRisk } from './risk';

@@ -25,8 +25,8 @@
  * - `number` is sent in E.164 with `+`, the format getCallerIds uses for `cli`.
  * - isOnCall cannot tell ringing from talking: a uuid means "connected", none means "ended".
  */
+import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
-import { DEFAULT_BASE_URLS } from './hosts';
 import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { firstText, listOf, textOf } from './json';
 import { isE164, toE164 } from './numbers';
@@ -74,15 +74,6 @@ export function isFonemaSession(value: unknown): value is FonemaSession {
     (record.userId === undefined || typeof record.userId === 'string')
   );
 }
-
-const CAPABILITIES: Capabilities = {
-  devices: false,
-  callerIds: true,
-  sms: false,
-  history: true,
-  hangup: true,
-  callState: true,
-};
 
 interface RequestOptions {
   readonly json?: object;
@@ -191,7 +182,7 @@ export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSessi
 
   return {
     id: 'fonema',
-    capabilities: CAPABILITIES,
+    capabilities: PROVIDER_CAPABILITIES.fonema,
 
     async verify(): Promise<AccountInfo> {
       await sessions.forget();

@@ -3,8 +3,8 @@
  * a session id from `/session` is authenticated once and sent with every request. An expired sid
  * is answered with an error saying the session is invalid.
  */
+import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
-import { DEFAULT_BASE_URLS } from './hosts';
 import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { listOf } from './json';
 import { isE164 } from './numbers';
@@ -41,15 +41,6 @@ export function isFonialSession(value: unknown): value is FonialSession {
   return typeof asRecord(value)?.sid === 'string';
 }
 
-const CAPABILITIES: Capabilities = {
-  devices: true,
-  callerIds: false,
-  sms: false,
-  history: true,
-  hangup: false,
-  callState: false,
-};
-
 export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSession>): Provider {
   const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || FONIAL_DEFAULT_BASE_URL });
 
@@ -78,7 +69,7 @@ export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSessi
 
   return {
     id: 'fonial',
-    capabilities: CAPABILITIES,
+    capabilities: PROVIDER_CAPABILITIES.fonial,
 
     async verify(): Promise<AccountInfo> {
       await sessions.forget();

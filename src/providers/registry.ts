@@ -1,56 +1,12 @@
-/**
- * One place that knows every provider: how to create its client, what credentials it asks for,
- * where its API lives by default and which country its customers dial from. The background and the
- * options page stay generic by going through this module.
- */
-import type { CountryCode } from 'libphonenumber-js/max';
+/** Creates the client for a provider from stored credentials and session; the static facts are in catalog.ts. */
+
+import { DEFAULT_BASE_URLS } from './catalog';
 import { ProviderError } from './errors';
 import { createFonema, isFonemaSession } from './fonema';
 import { createFonial, isFonialSession } from './fonial';
-import { DEFAULT_BASE_URLS } from './hosts';
 import { createSipgate, isSipgateSession } from './sipgate';
 import type { Provider, ProviderContext, ProviderId, SessionStore } from './types';
 import { createVoipcenter, isVoipcenterSession } from './voipcenter';
-
-export { DEFAULT_BASE_URLS };
-
-/** Where each provider's customers are: the default country for numbers written without one. */
-export const PROVIDER_MARKET: Readonly<Record<ProviderId, CountryCode>> = {
-  fonial: 'DE',
-  voipcenter: 'BE',
-  sipgate: 'DE',
-  fonema: 'ES',
-};
-
-export interface CredentialField {
-  /** The key in the stored credentials (and in the provider's Credentials type). */
-  readonly key: string;
-  /** Shown as a password field, never echoed or exported. */
-  readonly secret: boolean;
-  /** Message key in public/_locales for the field's label. */
-  readonly labelKey: string;
-}
-
-export const CREDENTIAL_FIELDS: Readonly<Record<ProviderId, readonly CredentialField[]>> = {
-  fonial: [
-    { key: 'username', secret: false, labelKey: 'credUsername' },
-    { key: 'password', secret: true, labelKey: 'credPassword' },
-  ],
-  voipcenter: [
-    { key: 'customerNumber', secret: false, labelKey: 'credVoipcenterCustomerNumber' },
-    { key: 'password', secret: true, labelKey: 'credPassword' },
-    { key: 'apiId', secret: false, labelKey: 'credVoipcenterApiId' },
-    { key: 'apiKey', secret: true, labelKey: 'credVoipcenterApiKey' },
-  ],
-  sipgate: [
-    { key: 'tokenId', secret: false, labelKey: 'credSipgateTokenId' },
-    { key: 'token', secret: true, labelKey: 'credSipgateToken' },
-  ],
-  fonema: [
-    { key: 'username', secret: false, labelKey: 'credUsername' },
-    { key: 'password', secret: true, labelKey: 'credPassword' },
-  ],
-};
 
 type StoredCredentials = Readonly<Record<string, string>>;
 

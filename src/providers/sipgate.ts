@@ -11,8 +11,8 @@
  * - running calls: `GET /{userId}/sessions/calls` → `{items: [{sessionId, status}]}`; a call not
  *   listed has ended; status words are matched loosely.
  */
+import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
-import { DEFAULT_BASE_URLS } from './hosts';
 import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { firstText, listOf, textOf } from './json';
 import { isE164, toE164 } from './numbers';
@@ -55,15 +55,6 @@ export function isSipgateSession(value: unknown): value is SipgateSession {
   const userId = asRecord(value)?.userId;
   return typeof userId === 'string' && userId !== '';
 }
-
-const CAPABILITIES: Capabilities = {
-  devices: true,
-  callerIds: true,
-  sms: true,
-  history: true,
-  hangup: true,
-  callState: true,
-};
 
 interface RequestOptions {
   readonly json?: object;
@@ -114,7 +105,7 @@ export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSe
 
   return {
     id: 'sipgate',
-    capabilities: CAPABILITIES,
+    capabilities: PROVIDER_CAPABILITIES.sipgate,
 
     async verify(): Promise<AccountInfo> {
       await sessions.forget();

@@ -19,9 +19,9 @@
  * public PHP client reads `id_<n>` entries with `logname`, `naam`, `voornaam`, `SIPusername`) and
  * for calls (no public source; several plausible names are accepted).
  */
+import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { isProviderError, ProviderError, type ProviderErrorCode, providerError } from './errors';
 import { hmacSha256Hex, md5Hex, sha256Hex } from './hashing';
-import { DEFAULT_BASE_URLS } from './hosts';
 import { type Answer, asRecord, createHttp, type RequestKind, send, serverDate, unexpectedAnswer } from './http';
 import { firstText, textOf } from './json';
 import { isE164, toE164 } from './numbers';
@@ -65,15 +65,6 @@ export function isVoipcenterSession(value: unknown): value is VoipcenterSession 
   const offset = asRecord(value)?.clockOffsetMs;
   return typeof offset === 'number' && Number.isFinite(offset);
 }
-
-const CAPABILITIES: Capabilities = {
-  devices: true,
-  callerIds: false,
-  sms: false,
-  history: true,
-  hangup: false,
-  callState: false,
-};
 
 /** Every documented error code, what it means for Ringback, and the sentence the user reads. */
 const ERROR_CODES: Readonly<Record<string, { readonly code: ProviderErrorCode; readonly reason: string }>> = {
@@ -177,7 +168,7 @@ export function createVoipcenter(ctx: ProviderContext<VoipcenterCredentials, Voi
 
   return {
     id: 'voipcenter',
-    capabilities: CAPABILITIES,
+    capabilities: PROVIDER_CAPABILITIES.voipcenter,
 
     async verify(): Promise<AccountInfo> {
       await sipAccounts();

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Credentials, Reply } from '../../messages';
-import type { CredentialField } from '../../providers/registry';
+import type { CredentialField } from '../../providers/catalog';
 import { PROVIDER_IDS, type ProviderId } from '../../providers/types';
 import { type AccountSettings, isHttpUrl } from '../../settings';
 import { PROVIDER_NAMES } from '../providers';

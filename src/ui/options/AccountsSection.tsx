@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
 import type { SettingsView } from '../../messages';
-import { DEFAULT_BASE_URLS } from '../../providers/hosts';
-import { CREDENTIAL_FIELDS } from '../../providers/registry';
+import { CREDENTIAL_FIELDS, DEFAULT_BASE_URLS } from '../../providers/catalog';
 import type { ProviderId } from '../../providers/types';
 import type { AccountSettings } from '../../settings';
 import { ask } from '../api';

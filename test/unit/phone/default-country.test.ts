@@ -3,16 +3,16 @@ import { resolveDefaultCountry } from '../../../src/phone';
 
 describe('resolveDefaultCountry', () => {
   it('takes the setting first, in any case, ignoring what is no country', () => {
-    expect(resolveDefaultCountry({ setting: 'at', providerId: 'fonial', uiLanguage: 'nl-NL' })).toBe('AT');
-    expect(resolveDefaultCountry({ setting: 'XX', providerId: 'fonema' })).toBe('ES');
-    expect(resolveDefaultCountry({ setting: '', providerId: 'fonema' })).toBe('ES');
+    expect(resolveDefaultCountry({ setting: 'at', providerMarket: 'DE', uiLanguage: 'nl-NL' })).toBe('AT');
+    expect(resolveDefaultCountry({ setting: 'XX', providerMarket: 'ES' })).toBe('ES');
+    expect(resolveDefaultCountry({ setting: '', providerMarket: 'ES' })).toBe('ES');
   });
 
   it("then the active provider's market", () => {
-    expect(resolveDefaultCountry({ providerId: 'fonial', uiLanguage: 'fr-FR' })).toBe('DE');
-    expect(resolveDefaultCountry({ providerId: 'sipgate' })).toBe('DE');
-    expect(resolveDefaultCountry({ providerId: 'voipcenter', uiLanguage: 'de-DE' })).toBe('BE');
-    expect(resolveDefaultCountry({ providerId: 'fonema' })).toBe('ES');
+    expect(resolveDefaultCountry({ providerMarket: 'DE', uiLanguage: 'fr-FR' })).toBe('DE');
+    expect(resolveDefaultCountry({ providerMarket: 'DE' })).toBe('DE');
+    expect(resolveDefaultCountry({ providerMarket: 'BE', uiLanguage: 'de-DE' })).toBe('BE');
+    expect(resolveDefaultCountry({ providerMarket: 'ES' })).toBe('ES');
   });
 
   it("then the region of the browser's UI language, or the language's main market", () => {

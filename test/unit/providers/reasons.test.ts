@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CREDENTIAL_FIELDS } from '../../../src/providers/catalog';
 import { GENERIC_REASON } from '../../../src/providers/errors';
-import { CREDENTIAL_FIELDS } from '../../../src/providers/registry';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const LOCALES = ['en', 'de', 'nl', 'fr', 'es'] as const;

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Credentials, Reply } from '../../../src/messages';
-import { CREDENTIAL_FIELDS, DEFAULT_BASE_URLS } from '../../../src/providers/registry';
+import { CREDENTIAL_FIELDS, DEFAULT_BASE_URLS } from '../../../src/providers/catalog';
 import type { AccountSettings } from '../../../src/settings';
 import { AccountForm, type TestResult } from '../../../src/ui/options/AccountForm';
 import { change, click, type Mounted, mount, settle, type, useEnglish } from './render';

@@ -1,6 +1,6 @@
 /** Which base URLs need a runtime host permission: only those the manifest does not already grant. */
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_HOST_PERMISSIONS } from '../../../src/providers/hosts';
+import { PROVIDER_HOST_PERMISSIONS } from '../../../src/providers/catalog';
 import { coveredByPatterns, permissionFor } from '../../../src/ui/options/host-permission';
 
 const SIM = [...PROVIDER_HOST_PERMISSIONS, 'http://127.0.0.1/*'];
