@@ -1,9 +1,13 @@
 /**
  * The one piece of UI Ringback adds to a page: a host element at the document root whose shadow
- * root holds a small card next to a number: Call, SMS when the provider can send one, a status
- * line, and "Call anyway" when the background asks the user to confirm. Buttons act only on
- * trusted events: a page script calling `button.click()` places no call. Labels are set with
- * textContent only; page text never becomes markup.
+ * root holds a small card next to a number: Call, SMS when the provider can send one, and a status
+ * line. Buttons act only on trusted events: a page script calling `button.click()` places no call.
+ * Labels are set with textContent only; page text never becomes markup.
+ *
+ * The card never confirms a risky call. An open shadow root is the page's to read and rewrite: a
+ * hostile page could hide the reason ("premium-rate") and still get a real click on a confirm
+ * button. So when the background wants a call confirmed, the card only says so, and the user
+ * confirms in the Ringback popup, which pages cannot touch. Call again just asks again.
  */
 import { HOST_TAG } from './dom-rules';
 
@@ -15,16 +19,15 @@ export interface CardTarget {
 }
 
 export interface CallOutcome {
+  /** What the status line says: the phase, or why the call waits for the popup's confirmation. */
   readonly text: string;
-  /** The background wants the user to confirm first: offer "Call anyway". */
-  readonly confirm: boolean;
 }
 
-export type LabelKey = 'call' | 'callNumber' | 'sms' | 'smsNumber' | 'callAnyway' | 'callAnywayNumber' | 'focusHint';
+export type LabelKey = 'call' | 'callNumber' | 'sms' | 'smsNumber' | 'focusHint';
 
 export interface CardOptions {
   readonly label: (key: LabelKey, number: string) => string;
-  readonly call: (target: CardTarget, confirmed: boolean) => Promise<CallOutcome>;
+  readonly call: (target: CardTarget) => Promise<CallOutcome>;
   /** Resolves to an error text, or undefined when the composer opened. */
   readonly sms: (target: CardTarget) => Promise<string | undefined>;
   /** Tests without a real browser stand in for `event.isTrusted`. */
@@ -49,7 +52,6 @@ export class Card {
   readonly #card: HTMLDivElement;
   readonly #call: HTMLButtonElement;
   readonly #sms: HTMLButtonElement;
-  readonly #confirm: HTMLButtonElement;
   readonly #status: HTMLSpanElement;
   readonly #hint: HTMLSpanElement;
   readonly #abort = new AbortController();
@@ -78,7 +80,6 @@ export class Card {
     this.#card.hidden = true;
     this.#call = button('call');
     this.#sms = button('sms');
-    this.#confirm = button('confirm');
     this.#status = document.createElement('span');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
@@ -90,8 +91,7 @@ export class Card {
     document.documentElement.append(this.host);
 
     const signal = this.#abort.signal;
-    this.#call.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall(false)), { signal });
-    this.#confirm.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall(true)), { signal });
+    this.#call.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall()), { signal });
     this.#sms.addEventListener('click', (event) => this.#clicked(event, () => this.#startSms()), { signal });
     this.#card.addEventListener(
       'pointerenter',
@@ -149,7 +149,7 @@ export class Card {
 
   setSms(enabled: boolean): void {
     this.#smsEnabled = enabled;
-    if (this.visible && !this.#confirm.isConnected) this.#showButtons();
+    if (this.visible) this.#showButtons();
   }
 
   /**
@@ -168,8 +168,6 @@ export class Card {
       this.#call.setAttribute('aria-label', this.#options.label('callNumber', target.label));
       this.#sms.textContent = this.#options.label('sms', target.label);
       this.#sms.setAttribute('aria-label', this.#options.label('smsNumber', target.label));
-      this.#confirm.textContent = this.#options.label('callAnyway', target.label);
-      this.#confirm.setAttribute('aria-label', this.#options.label('callAnywayNumber', target.label));
       this.#status.textContent = '';
       this.#showButtons();
     }
@@ -181,12 +179,11 @@ export class Card {
 
   /** Places a call for the shown target as if Call was pressed (link or keyboard command). */
   async callNow(): Promise<void> {
-    await this.#startCall(false);
+    await this.#startCall();
   }
 
   focusFirst(): void {
-    const first = this.#confirm.isConnected ? this.#confirm : this.#call;
-    first.focus();
+    this.#call.focus();
   }
 
   hide(): void {
@@ -259,7 +256,6 @@ export class Card {
   }
 
   #showButtons(): void {
-    this.#confirm.remove();
     const buttons: HTMLButtonElement[] = [this.#call];
     if (this.#smsEnabled) buttons.push(this.#sms);
     else this.#sms.remove();
@@ -272,27 +268,20 @@ export class Card {
     void act();
   }
 
-  async #startCall(confirmed: boolean): Promise<void> {
+  async #startCall(): Promise<void> {
     const target = this.#target;
     if (!target || this.#calling) return;
     this.#calling = true;
-    const hadFocus = this.#hasFocus();
     this.#status.textContent = '…';
     let outcome: CallOutcome;
     try {
-      outcome = await this.#options.call(target, confirmed);
+      outcome = await this.#options.call(target);
     } finally {
       this.#calling = false;
     }
     if (this.#target !== target) return;
+    // The buttons stay as they are (and keep focus): after a confirmation request Call asks again.
     this.#status.textContent = outcome.text;
-    if (outcome.confirm && !confirmed) {
-      this.#card.replaceChildren(this.#status, this.#confirm);
-      if (hadFocus || this.#reason !== 'pointer') this.#confirm.focus();
-    } else {
-      this.#showButtons();
-      if (hadFocus) this.#call.focus();
-    }
     this.place();
     if (this.#reason === 'action') this.#linger();
   }
@@ -346,7 +335,7 @@ export class Card {
   #focusLeft(event: FocusEvent): void {
     const next = event.relatedTarget;
     if (next instanceof Node && this.host.shadowRoot?.contains(next)) return;
-    // Checked a moment later: swapping Call for "Call anyway" moves focus within the card.
+    // Checked once focus has settled: it may come straight back to the card.
     setTimeout(() => {
       if (!this.visible || this.#hasFocus()) return;
       this.scheduleHide(this.#reason === 'action' ? ACTION_LINGER_MS : HIDE_DELAY_MS);
@@ -387,7 +376,6 @@ button {
   background: #0b6bcb; color: #fff;
 }
 button.sms { background: #e7eef6; color: #0b4f96; }
-button.confirm { background: #b35900; }
 button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
 .status { padding: 0 4px; }
 .status:empty { display: none; }
@@ -399,7 +387,6 @@ button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
   .card { background: #1f2428; color: #e6edf3; border-color: #444c56; }
   button { background: #4493f8; color: #0d1117; }
   button.sms { background: #2d333b; color: #9ecbff; }
-  button.confirm { background: #f0883e; color: #0d1117; }
   button:focus-visible { outline-color: #9ecbff; }
 }
 `;

@@ -30,23 +30,18 @@ export async function requestPageConfig(): Promise<PageConfig | undefined> {
   return reply.ok ? parsePageConfig(reply.value) : undefined;
 }
 
-/** Asks the background to call; the answer in the words the card shows. */
-export async function requestCall(number: string, label: string, confirmed: boolean): Promise<CallOutcome> {
-  const reply = await ask<CallReport>({
-    type: 'call',
-    number,
-    origin: callOrigin(),
-    ...(confirmed ? { confirmed: true } : {}),
-  });
-  if (!reply.ok) return { text: t(reply.reason, reply.details), confirm: false };
+/**
+ * Asks the background to call; the answer in the words the card shows. A page never confirms a
+ * call: when one needs confirming, the background asks in its popup and the card says so.
+ */
+export async function requestCall(number: string): Promise<CallOutcome> {
+  const reply = await ask<CallReport>({ type: 'call', number, origin: callOrigin() });
+  if (!reply.ok) return { text: t(reply.reason, reply.details) };
   const { phase, reason, details } = reply.value;
-  if (phase === 'confirm') {
-    // Asked again after "Call anyway": this background confirms page calls in its popup only.
-    if (confirmed) return { text: t(PHASE_MESSAGES.confirm), confirm: false };
-    return { text: reason ? t(reason, details) : t('cardConfirm', [label]), confirm: true };
-  }
   const sentence = t(PHASE_MESSAGES[phase] ?? 'callPhaseFailed');
-  return { text: reason ? `${sentence} ${t(reason, details)}` : sentence, confirm: false };
+  if (!reason) return { text: sentence };
+  // Waiting for confirmation: why first, then where. Any other phase: what happened, then why.
+  return { text: phase === 'confirm' ? `${t(reason, details)} ${sentence}` : `${sentence} ${t(reason, details)}` };
 }
 
 /** Opens the SMS composer for a number; an error text, or undefined when it opened. */

@@ -20,8 +20,6 @@ const LABEL_KEYS: Readonly<Record<LabelKey, string>> = {
   callNumber: 'cardCallNumber',
   sms: 'cardSms',
   smsNumber: 'cardSmsNumber',
-  callAnyway: 'cardCallAnyway',
-  callAnywayNumber: 'cardCallAnywayNumber',
   focusHint: 'cardFocusHint',
 };
 
@@ -29,7 +27,7 @@ const LABEL_KEYS: Readonly<Record<LabelKey, string>> = {
 export function createCard(sms: boolean, onHide?: () => void): Card {
   const card = new Card({
     label: (key, number) => t(LABEL_KEYS[key], [number]),
-    call: (target, confirmed) => requestCall(target.number, target.label, confirmed),
+    call: (target) => requestCall(target.number),
     sms: (target) => requestSms(target.number),
     ...(onHide ? { onHide } : {}),
   });

@@ -2,7 +2,8 @@
  * The content script on a static CRM contact table, in real Chromium against the simulator:
  * what is marked and what is left alone, the hover card by pointer and keyboard, tel:/sip: link
  * routing, page scripts that try to click for the user, the selection command, the popup's list
- * of numbers, confirmation, and site rules switched live. One browser for the whole file.
+ * of numbers, risky calls left to the popup to confirm, and site rules switched live. One browser
+ * for the whole file.
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,7 +84,7 @@ async function spyOnMessages(): Promise<Worker> {
   return worker;
 }
 
-function seen(worker: Worker): Promise<{ type: string; number?: string; confirmed?: boolean }[]> {
+function seen(worker: Worker): Promise<{ type: string; number?: string }[]> {
   return worker.evaluate(() => (globalThis as unknown as { seen: never[] }).seen);
 }
 
@@ -284,31 +285,39 @@ describe('a static CRM contact table', () => {
     await page.close();
   });
 
-  it('asks to confirm in the card and sends the confirmation only on a trusted click', async () => {
+  it('leaves a risky call to the popup: the card says why and where to confirm, and cannot confirm it', async () => {
     await configureAccount(extension, {
       ...ACCOUNT,
       baseUrl: sim.baseUrl('fonial'),
-      extra: { confirmCalls: 'always' },
+      extra: { defaultCountry: 'DE', confirmCalls: 'international' },
     });
     try {
       const page = await openTable();
       const worker = await spyOnMessages();
-      const point = await numberPoint(page, '0221 66966966');
+      const waiting =
+        'This number is in another country: international rates may apply. ' +
+        'Please confirm this call in the Ringback popup.';
+      const point = await numberPoint(page, '+31 20 123 4567');
       await page.mouse.move(point.x, point.y);
       await callButton(page).click();
-      const anyway = page.locator('ringback-ui button.confirm');
-      await expect.poll(() => anyway.isVisible()).toBe(true);
-      expect(await status(page).textContent()).toMatch(/confirm/i);
-      expect(await anyway.getAttribute('aria-label')).toContain('+49 221 66966966');
+      await expect.poll(() => status(page).textContent()).toBe(waiting);
+      // Only the card's usual buttons: nothing on the page places the call without the popup.
+      const buttons = page.locator('ringback-ui button');
+      expect(await buttons.evaluateAll((all) => all.map((b) => b.className))).toEqual(['call']);
 
+      // A page script clicking every button (and the tel: link) asks nothing more.
       await page.evaluate(() => (window as unknown as { pageScriptClicks: () => void }).pageScriptClicks());
       await page.waitForTimeout(300);
-      expect((await seen(worker)).filter((m) => m.type === 'call').map((m) => m.confirmed ?? false)).toEqual([false]);
+      const calls = async () => (await seen(worker)).filter((m) => m.type === 'call');
+      expect(await calls()).toEqual([expect.objectContaining({ number: '+31201234567' })]);
 
-      await anyway.click();
-      await expect
-        .poll(async () => (await seen(worker)).filter((m) => m.type === 'call').map((m) => m.confirmed ?? false))
-        .toEqual([false, true]);
+      // Call again only asks again; no request ever claims the user confirmed.
+      await callButton(page).click();
+      await expect.poll(async () => (await calls()).length).toBe(2);
+      for (const message of await calls()) expect(message).not.toHaveProperty('confirmed');
+      await expect.poll(() => status(page).textContent()).toBe(waiting);
+      expect(sim.fonial.calls).toHaveLength(0);
+      expect(sim.received('fonial', '/call/initiate')).toHaveLength(0);
       await page.close();
     } finally {
       await configureAccount(extension, { ...ACCOUNT, baseUrl: sim.baseUrl('fonial') });

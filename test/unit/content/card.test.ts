@@ -14,13 +14,13 @@ afterEach(() => {
   trusted = true;
 });
 
-function makeCard(overrides: Partial<CardOptions> = {}): { card: Card; calls: [string, boolean][] } {
-  const calls: [string, boolean][] = [];
+function makeCard(overrides: Partial<CardOptions> = {}): { card: Card; calls: string[] } {
+  const calls: string[] = [];
   card = new Card({
     label: (key, number) => `${key}:${number}`,
-    call: async (target, confirmed) => {
-      calls.push([target.number, confirmed]);
-      return { text: 'ringing', confirm: false };
+    call: async (target) => {
+      calls.push(target.number);
+      return { text: 'ringing' };
     },
     sms: async () => undefined,
     isTrusted: () => trusted,
@@ -68,15 +68,15 @@ describe('Card', () => {
     trusted = true;
     buttons(card)[0]?.click();
     await tick();
-    expect(calls).toEqual([['+4922166966966', false]]);
+    expect(calls).toEqual(['+4922166966966']);
     expect(status(card)).toBe('ringing');
   });
 
   it('never sends a second request while the first is on its way', async () => {
     let finish: (outcome: CallOutcome) => void = () => undefined;
     const { card, calls } = makeCard({
-      call: (target, confirmed) => {
-        calls.push([target.number, confirmed]);
+      call: (target) => {
+        calls.push(target.number);
         return new Promise((resolve) => {
           finish = resolve;
         });
@@ -89,39 +89,43 @@ describe('Card', () => {
     card.show(TARGET, anchor, 'pointer');
     buttons(card)[0]?.click();
     expect(calls).toHaveLength(1);
-    finish({ text: 'ringing', confirm: false });
+    finish({ text: 'ringing' });
     await tick();
     buttons(card)[0]?.click();
     expect(calls).toHaveLength(2);
   });
 
-  it('asks to confirm with "Call anyway", and confirms only on another trusted click', async () => {
+  it('never confirms a call itself: it says why and where to confirm, and Call only asks again', async () => {
+    const WAITING = 'Premium-rate number. Please confirm this call in the Ringback popup.';
     const { card, calls } = makeCard({
-      call: async (target, confirmed) => {
-        calls.push([target.number, confirmed]);
-        return confirmed ? { text: 'ringing', confirm: false } : { text: 'Premium-rate number.', confirm: true };
+      call: async (target) => {
+        calls.push(target.number);
+        return { text: WAITING };
       },
     });
+    card.setSms(true);
     card.show(TARGET, anchor, 'pointer');
-    buttons(card)[0]?.click();
+    const before = buttons(card);
+    before[0]?.focus();
+    before[0]?.click();
     await tick();
-    expect(status(card)).toBe('Premium-rate number.');
-    expect(buttons(card).map((b) => b.textContent)).toEqual(['callAnyway:+49 221 66966966']);
+    expect(status(card)).toBe(WAITING);
+    // The same Call and SMS buttons, nothing added: no button in the page's reach confirms.
+    expect(buttons(card)).toHaveLength(before.length);
+    for (const [i, b] of buttons(card).entries()) expect(b).toBe(before[i]);
+    expect(buttons(card).map((b) => b.className)).toEqual(['call', 'sms']);
+    expect(card.host.shadowRoot?.activeElement).toBe(before[0]);
 
     trusted = false;
-    buttons(card)[0]?.click();
+    for (const b of buttons(card)) b.click();
     await tick();
-    expect(calls).toEqual([['+4922166966966', false]]);
+    expect(calls).toEqual(['+4922166966966']);
 
     trusted = true;
     buttons(card)[0]?.click();
     await tick();
-    expect(calls).toEqual([
-      ['+4922166966966', false],
-      ['+4922166966966', true],
-    ]);
-    expect(status(card)).toBe('ringing');
-    expect(buttons(card).map((b) => b.textContent)).toEqual(['call:+49 221 66966966']);
+    expect(calls).toEqual(['+4922166966966', '+4922166966966']);
+    expect(status(card)).toBe(WAITING);
   });
 
   it('shows page text as text, never as markup', () => {
