@@ -7,12 +7,17 @@
  * - Without one (CI, SSH) or with `--headless`: places a call headlessly, prints what the simulator
  *   received, and saves a screenshot.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startSimulator } from '../test/sim/server';
 import { demoAccounts } from '../test/support/demo-accounts';
-import { configureAccount, launchWithExtension, numberPoint, waitFor } from '../test/support/extension';
+import {
+  buildSimFlavour,
+  configureAccount,
+  launchWithExtension,
+  numberPoint,
+  waitFor,
+} from '../test/support/extension';
 import { startPageServer } from '../test/support/static-server';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -23,7 +28,7 @@ const DEMO_NUMBER = '+31 20 123 4567';
 
 async function main(): Promise<void> {
   console.log('Building Ringback for the simulator…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'sim'], { cwd: ROOT, stdio: 'inherit' });
+  buildSimFlavour();
 
   const sim = await startSimulator({ port: 4010 }).catch(() => startSimulator());
   const pages = await startPageServer();

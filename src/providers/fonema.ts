@@ -36,7 +36,6 @@ import type {
   CallerId,
   CallRequest,
   CallState,
-  Capabilities,
   Device,
   HistoryOutcome,
   HistoryRange,

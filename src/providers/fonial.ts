@@ -12,7 +12,6 @@ import { SessionKeeper } from './session';
 import type {
   AccountInfo,
   CallRequest,
-  Capabilities,
   Device,
   HistoryOutcome,
   HistoryRange,

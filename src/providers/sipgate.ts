@@ -22,7 +22,6 @@ import type {
   CallerId,
   CallRequest,
   CallState,
-  Capabilities,
   Device,
   HistoryOutcome,
   HistoryRange,

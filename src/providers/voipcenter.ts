@@ -28,7 +28,6 @@ import { isE164, toE164 } from './numbers';
 import type {
   AccountInfo,
   CallRequest,
-  Capabilities,
   Device,
   HistoryDirection,
   HistoryOutcome,

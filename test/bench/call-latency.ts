@@ -5,12 +5,13 @@
  */
 import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
 import { startSimulator } from '../sim/server';
-import { configureAccount, launchWithExtension, numberPoint, waitFor } from '../support/extension';
+import { buildSimFlavour, configureAccount, launchWithExtension, numberPoint, waitFor } from '../support/extension';
 import { startPageServer } from '../support/static-server';
 
 const CALLS = 20;
 
 export async function callLatencyBench(): Promise<Record<string, number | string>> {
+  buildSimFlavour();
   const sim = await startSimulator();
   const pages = await startPageServer();
   const extension = await launchWithExtension();

@@ -8,13 +8,11 @@
  *   caused them) overlapping the scan, next to the scanner's longest slice;
  * - rescan after 100 appended rows ÷ initial scan: the busy time of the scan the append triggers.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { configureAccount, type LoadedExtension, launchWithExtension, SIM_BUILD_DIR } from '../support/extension';
+import { buildSimFlavour, configureAccount, type LoadedExtension, launchWithExtension } from '../support/extension';
 import { startPageServer } from '../support/static-server';
 
 const ROWS = 10_000;
@@ -41,7 +39,7 @@ interface Collected {
 }
 
 export async function pageScanBench(): Promise<Record<string, number | string>> {
-  ensureSimBuild();
+  buildSimFlavour();
   const dir = await mkdtemp(join(tmpdir(), 'ringback-bench-page-'));
   await writeFile(join(dir, 'contacts-10k.html'), contactTable(ROWS));
   const pages = await startPageServer(0, dir);
@@ -128,14 +126,6 @@ async function listNumbers(extension: LoadedExtension, url: string): Promise<{ m
     const list = await tabs.sendMessage(tab.id, { type: 'list-numbers' });
     return { ms: performance.now() - started, count: list.length };
   }, url);
-}
-
-function ensureSimBuild(): void {
-  if (existsSync(join(SIM_BUILD_DIR, 'manifest.json'))) return;
-  execFileSync('npx', ['wxt', 'build', '--mode', 'sim'], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    stdio: 'inherit',
-  });
 }
 
 /** Runs in the page before its own scripts: records scan measures and long tasks as they happen. */

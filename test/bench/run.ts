@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { callLatencyBench } from './call-latency';
 import { contentBundleSize, metadataChoiceBench } from './content-size';
 import { detectionBench } from './detection';
 import { pageScanBench } from './page-scan';
@@ -24,6 +25,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'content size', run: contentBundleSize },
   { name: 'metadata choice', run: metadataChoiceBench },
   { name: 'page scan', run: pageScanBench },
+  { name: 'call latency', run: callLatencyBench },
 ];
 
 const REPORT = join(import.meta.dirname, 'report.json');

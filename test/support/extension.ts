@@ -2,6 +2,7 @@
  * Real Chromium (the Debian package) with the built extension loaded, driven by playwright-core.
  * Each test file launches its own browser with a fresh profile and closes it.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,18 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The simulator build `npm run build:sim` writes (RINGBACK_OUT_DIR moves it, as in wxt.config.ts). */
 export const SIM_BUILD_DIR = join(ROOT, process.env.RINGBACK_OUT_DIR ?? '.output', 'chrome-mv3-sim');
+
+let built = false;
+
+/**
+ * Builds the simulator flavour (`wxt build --mode sim`) into SIM_BUILD_DIR, once per process, so
+ * a bench or the demo never runs a stale build. (`npm test` builds it before the suite.)
+ */
+export function buildSimFlavour(): void {
+  if (built) return;
+  execFileSync('npx', ['wxt', 'build', '--mode', 'sim'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  built = true;
+}
 
 /** Flags verified on this kind of machine: no sandbox as root, and no calls to Google's hosts. */
 export const CHROMIUM_FLAGS = [
@@ -76,30 +89,33 @@ export interface ExtensionApi {
 export async function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
   const worker = await extension.worker();
   const { provider, baseUrl, credentials, deviceId, extra } = account;
-  await worker.evaluate(async (a) => {
-    const id = `${a.provider}-e2e`;
-    // Runs inside the worker: only what is written here exists there.
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-    await api.storage.local.set({
-      settings: {
-        version: 1,
-        accounts: [
-          {
-            id,
-            provider: a.provider,
-            label: `${a.provider} (simulator)`,
-            baseUrl: a.baseUrl,
-            deviceId: a.deviceId ?? '',
-            callerId: '',
-            smsSenderId: '',
-          },
-        ],
-        activeAccountId: id,
-        ...a.extra,
-      },
-      credentials: { [id]: a.credentials },
-    });
-  }, { provider, baseUrl, credentials, deviceId, extra });
+  await worker.evaluate(
+    async (a) => {
+      const id = `${a.provider}-e2e`;
+      // Runs inside the worker: only what is written here exists there.
+      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      await api.storage.local.set({
+        settings: {
+          version: 1,
+          accounts: [
+            {
+              id,
+              provider: a.provider,
+              label: `${a.provider} (simulator)`,
+              baseUrl: a.baseUrl,
+              deviceId: a.deviceId ?? '',
+              callerId: '',
+              smsSenderId: '',
+            },
+          ],
+          activeAccountId: id,
+          ...a.extra,
+        },
+        credentials: { [id]: a.credentials },
+      });
+    },
+    { provider, baseUrl, credentials, deviceId, extra },
+  );
 }
 
 /** The viewport point at the middle of the highlighted number written as `text`, once it is marked. */
