@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { type CallPhase, PHASE_MESSAGES } from '../messages';
+import { useChosenLanguage } from './language';
 
 const IN_PROGRESS: Partial<Record<CallPhase, string>> = {
   requested: '#b45309',
@@ -16,8 +17,9 @@ export const CALL_BADGE_TEXT = '☎';
 
 export async function showCallBadge(phase: CallPhase | undefined): Promise<void> {
   const color = phase ? IN_PROGRESS[phase] : undefined;
-  const title = t('extName');
   try {
+    await useChosenLanguage();
+    const title = t('extName');
     if (!phase || !color) {
       await browser.action.setBadgeText({ text: '' });
       await browser.action.setTitle({ title });

@@ -10,6 +10,7 @@ import { checkTrackedCall, TRACKING_ALARM } from './call-tracking';
 import { runCommand } from './commands';
 import { createMenus, showSmsMenu } from './context-menu';
 import { handle } from './handlers';
+import { useChosenLanguage } from './language';
 import { loadSettings } from './managed';
 import { onMenuClick } from './menu-actions';
 import { openPopup } from './popup-opener';
@@ -47,7 +48,7 @@ function configChanged(): void {
   if (configTimer !== undefined) clearTimeout(configTimer);
   configTimer = setTimeout(() => {
     configTimer = undefined;
-    run(Promise.all([broadcastConfig(), refreshSmsMenu()]), 'config');
+    run(Promise.all([broadcastConfig(), refreshMenus()]), 'config');
   }, CONFIG_SETTLE_MS);
 }
 
@@ -55,12 +56,18 @@ async function smsCapable(): Promise<boolean> {
   return capabilitiesOf(activeAccount(await loadSettings())).sms;
 }
 
+/** The language the menu titles were made in; unknown after the worker restarts. */
+let menusLanguage: string | undefined;
+
 async function rebuildMenus(): Promise<void> {
+  menusLanguage = await useChosenLanguage();
   await createMenus(await smsCapable());
 }
 
-async function refreshSmsMenu(): Promise<void> {
-  await showSmsMenu(await smsCapable());
+/** After a settings change: new titles when the language changed, else only the SMS item's visibility. */
+async function refreshMenus(): Promise<void> {
+  if ((await useChosenLanguage()) !== menusLanguage) await rebuildMenus();
+  else await showSmsMenu(await smsCapable());
 }
 
 function run(task: Promise<unknown>, what: string): void {

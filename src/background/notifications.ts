@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { type CallPhase, type CallReport, PHASE_MESSAGES } from '../messages';
+import { useChosenLanguage } from './language';
 
 export const CALL_NOTIFICATION_ID = 'ringback-call';
 
@@ -22,6 +23,7 @@ export function shouldNotify(phase: CallPhase): boolean {
 /** `number` is the number as the user reads it (international format). */
 export async function notifyCall(report: CallReport, number: string | undefined): Promise<void> {
   if (!shouldNotify(report.phase)) return;
+  await useChosenLanguage();
   const sentence = t(PHASE_MESSAGES[report.phase]);
   const message = report.reason ? `${sentence} ${t(report.reason, report.details)}` : sentence;
   try {

@@ -2,10 +2,13 @@
  * Calls through the whole background (router, settings, sessions, history, feedback) on WXT's fake
  * browser, against the simulator over real HTTP.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkTrackedCall, stopTracking } from '../../../src/background/call-tracking';
 import { startBackground } from '../../../src/background/index';
+import { loadLanguage } from '../../../src/i18n';
 import type { CallReport, HistoryEntry, PopupState } from '../../../src/messages';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
 import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
@@ -122,6 +125,27 @@ describe('placing calls', () => {
     await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { notifications: false });
     await call('0221 66966966');
     expect(await shownNotifications()).toEqual({});
+  });
+
+  it('notifies in the language chosen in the options, not only in the browser language', async () => {
+    // The extension's own files, as the service worker would fetch them; the simulator as it is.
+    const realFetch = globalThis.fetch;
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.protocol !== 'chrome-extension:') return realFetch(input, init);
+      return new Response(await readFile(join(import.meta.dirname, '../../../public', url.pathname), 'utf8'));
+    });
+    try {
+      await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { language: 'de' });
+      await call('0221 66966966');
+      const german = JSON.parse(
+        await readFile(join(import.meta.dirname, '../../../public/_locales/de/messages.json'), 'utf8'),
+      );
+      expect(Object.values(await shownNotifications())[0]?.message).toBe(german.callPhaseRinging.message);
+    } finally {
+      fetchSpy.mockRestore();
+      await loadLanguage('');
+    }
   });
 
   it('picks the first device when none was chosen, and remembers it', async () => {
