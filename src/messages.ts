@@ -3,6 +3,7 @@
  * Every message that arrives is checked here for shape before anything acts on it; the router in
  * background/ checks who sent it (content scripts may only send CONTENT_SCRIPT_REQUESTS).
  */
+import { isBoolean, isRecord } from './guards';
 import type { CallerId, Capabilities, Device, ProviderId, SmsSender } from './providers/types';
 import type { AccountSettings, Settings } from './settings';
 
@@ -147,6 +148,14 @@ export type Reply<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly reason: string; readonly details?: readonly string[] };
 
+/**
+ * Whether a value is a Reply envelope. Only the envelope is checked: the payload comes from this
+ * extension's own background, which built it from the same types.
+ */
+export function isReply<T>(value: unknown): value is Reply<T> {
+  return isRecord(value) && (value.ok === true || (value.ok === false && typeof value.reason === 'string'));
+}
+
 /** The value each request answers with. */
 export interface Replies {
   call: CallReport;
@@ -180,6 +189,16 @@ export interface PageNumber {
   readonly international: string;
   /** How it was written on the page. */
   readonly text: string;
+}
+
+/** A PageNumber as a content script in this frame or a child frame answered it. */
+export function isPageNumber(value: unknown): value is PageNumber {
+  return (
+    isRecord(value) &&
+    typeof value.e164 === 'string' &&
+    typeof value.international === 'string' &&
+    typeof value.text === 'string'
+  );
 }
 
 /** Broadcast by the background to open extension pages (the popup) as a call moves on. */
@@ -243,14 +262,6 @@ export function parseRequest(value: unknown): Request | undefined {
     default:
       return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
 }
 
 function isText(value: unknown, maxLength: number): value is string {

@@ -4,6 +4,7 @@
  * through `parseSettings`, which keeps what is valid, replaces what is not with the default and
  * says what it dropped. Credentials are not settings: they live apart (see background/credentials).
  */
+import { isBoolean, isRecord, isString } from './guards';
 import { PROVIDER_IDS, type ProviderId } from './providers/types';
 
 export const SETTINGS_VERSION = 1;
@@ -324,15 +325,6 @@ function migratedKeys(raw: Record<string, unknown>): Set<string> {
   return new Set(Object.keys(migrate(raw, [])));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-function isBoolean(value: unknown): value is boolean {
-  return typeof value === 'boolean';
-}
 function oneOf<T extends string>(options: readonly T[]) {
   return (value: unknown): value is T => typeof value === 'string' && (options as readonly string[]).includes(value);
 }

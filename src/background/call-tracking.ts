@@ -8,6 +8,7 @@
  * alarms can fire.
  */
 import { browser } from 'wxt/browser';
+import { isRecord } from '../guards';
 import { isProviderError } from '../providers/errors';
 import type { CallState } from '../providers/types';
 import { providerFor } from './accounts';
@@ -16,7 +17,7 @@ import { announce } from './call-feedback';
 import { exclusive } from './exclusive';
 import { updateEntry } from './history';
 import { loadSettings } from './managed';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 export const TRACKING_ALARM = 'ringback-call-tracking';
 export const POLL_INTERVAL_MS = 2_000;

@@ -3,6 +3,8 @@
  * through storage.session (PopupState.smsRecipient), and the popup is opened. The popup takes it
  * once; a number nobody took is dropped after a few minutes.
  */
+
+import { isRecord } from '../guards';
 import { parseDialInput } from '../phone';
 import { activeAccount } from '../settings';
 import { capabilitiesOf } from './accounts';
@@ -11,7 +13,7 @@ import { DIAL_ERROR_REASONS } from './dial-errors';
 import { loadSettings } from './managed';
 import { openPopup } from './popup-opener';
 import { Refusal } from './refusal';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 export const RECIPIENT_TTL_MS = 5 * 60_000;
 

@@ -3,8 +3,10 @@
  * minutes in storage.session: the popup opens often, and each opening should not cost the user a
  * round of provider requests (or a login on providers whose sessions are short).
  */
+
+import { isRecord } from '../guards';
 import type { CallerId, Device, Provider, SmsSender } from '../providers/types';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 export const DIRECTORY_TTL_MS = 5 * 60_000;
 

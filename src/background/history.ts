@@ -4,10 +4,10 @@
  * pruned on every write so it never grows without bound.
  */
 import { browser } from 'wxt/browser';
+import { isRecord } from '../guards';
 import type { CallOrigin, HistoryEntry } from '../messages';
 import { HISTORY_MAX_AGE_DAYS, HISTORY_MAX_ENTRIES } from '../settings';
 import { exclusive } from './exclusive';
-import { isRecord } from './storage';
 
 const HISTORY_KEY = 'history';
 /** Provider records from before this moment stay hidden: clearing history is one action. */

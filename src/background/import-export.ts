@@ -3,20 +3,14 @@
  * applies a file only when it is a Ringback settings file at all, and keeps the current value of
  * anything in it that is invalid (reported back). Credentials leave only when the user asks.
  */
+import { isRecord } from '../guards';
 import type { ImportResult } from '../messages';
 import { mergeSettings, type Settings, type SettingsKey } from '../settings';
 import { forgetAccount } from './accounts';
 import { forgetDirectory } from './directory';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
-import {
-  type Credentials,
-  isRecord,
-  loadAllCredentials,
-  loadLocalSettings,
-  saveCredentials,
-  saveLocalSettings,
-} from './storage';
+import { type Credentials, loadAllCredentials, loadLocalSettings, saveCredentials, saveLocalSettings } from './storage';
 
 export const EXPORT_FORMAT = 'ringback-settings';
 

@@ -3,8 +3,10 @@
  * opened after the worker restarted still shows what happened; a pending confirmation also keeps
  * the page it came from, so the call placed after the user confirms is logged against that page.
  */
+
+import { isRecord } from '../guards';
 import type { CallOrigin, CallPhase, CallReport } from '../messages';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 export interface LastCall extends CallReport {
   /** Unix ms of the latest phase change. */

@@ -5,7 +5,8 @@
  * window still open from before is brought to the front instead of opening another.
  */
 import { browser } from 'wxt/browser';
-import { isRecord, sessionValue } from './storage';
+import { isRecord } from '../guards';
+import { sessionValue } from './storage';
 
 const popupWindow = sessionValue(
   'popupWindow',

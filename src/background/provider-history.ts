@@ -2,9 +2,11 @@
  * The provider's own call and SMS records for the active account, for merging into history. Kept
  * for a minute in storage.session: the popup asks for history each time it opens.
  */
+
+import { isRecord } from '../guards';
 import { isProviderError } from '../providers/errors';
 import type { HistoryRecord, Provider } from '../providers/types';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 export const PROVIDER_HISTORY_TTL_MS = 60_000;
 /** How far back the provider is asked: enough for "recent calls", small enough to be one page. */

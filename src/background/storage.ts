@@ -6,6 +6,7 @@
  * not the browser being closed, and content scripts cannot read them.
  */
 import { browser } from 'wxt/browser';
+import { isRecord } from '../guards';
 import type { SessionStore } from '../providers/types';
 import { parseSettings, type Settings } from '../settings';
 import { exclusive } from './exclusive';
@@ -103,8 +104,4 @@ export function sessionValue<T>(key: string, guard: (value: unknown) => value is
       await browser.storage.session.remove(key);
     },
   };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,13 +5,14 @@
  * and a site rule may allow a CRM page while forbidding the iframe inside it.
  */
 import { browser } from 'wxt/browser';
+import { isRecord } from '../guards';
 import type { TabMessage } from '../messages';
 import { activeAccount } from '../settings';
 import { capabilitiesOf } from './accounts';
 import { exclusive } from './exclusive';
 import { loadSettings } from './managed';
 import { pageConfigFor } from './page-config';
-import { isRecord, sessionValue } from './storage';
+import { sessionValue } from './storage';
 
 /** tab id → frame id → URL of the page in that frame. */
 type Frames = Record<string, Record<string, string>>;

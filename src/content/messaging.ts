@@ -3,10 +3,12 @@
  * turning its answers into what the card says, and checking what the background sends the tab.
  */
 import { browser } from 'wxt/browser';
+import { isRecord } from '../guards';
 import { t } from '../i18n';
 import {
   type CallOrigin,
   type CallReport,
+  isReply,
   type PageConfig,
   PHASE_MESSAGES,
   type Reply,
@@ -18,8 +20,7 @@ import type { CallOutcome } from './card';
 export async function ask<T>(request: Request): Promise<Reply<T>> {
   try {
     const reply: unknown = await browser.runtime.sendMessage(request);
-    if (isRecord(reply) && typeof reply.ok === 'boolean') return reply as Reply<T>;
-    return { ok: false, reason: 'errInternal' };
+    return isReply<T>(reply) ? reply : { ok: false, reason: 'errInternal' };
   } catch {
     return { ok: false, reason: 'errExtensionUnavailable' };
   }
@@ -86,8 +87,4 @@ export function parsePageConfig(value: unknown): PageConfig | undefined {
     return undefined;
   }
   return { enabled, defaultCountry, telLinks: telLinks !== false, sms: sms === true };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@
  * frame asks them through a function each one puts on its window in the extension's isolated
  * world, which the page's own scripts cannot see.
  */
-import type { PageNumber } from '../messages';
+import { isPageNumber, type PageNumber } from '../messages';
 import { isElement, isText } from './dom-rules';
 import { nextTask } from './idle';
 import type { PageNumbers } from './page-numbers';
@@ -88,10 +88,4 @@ async function frameNumbers(frame: Element): Promise<PageNumber[]> {
     // A cross-origin frame: its numbers stay its own.
     return [];
   }
-}
-
-function isPageNumber(value: unknown): value is PageNumber {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.e164 === 'string' && typeof v.international === 'string' && typeof v.text === 'string';
 }

@@ -5,8 +5,8 @@
  */
 import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
-import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
-import { listOf } from './json';
+import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
+import { asRecord, listOf } from './json';
 import { isE164 } from './numbers';
 import { SessionKeeper } from './session';
 import type {

@@ -130,10 +130,3 @@ export function serverDate(answer: Answer): number | undefined {
   const ms = header ? Date.parse(header) : Number.NaN;
   return Number.isNaN(ms) ? undefined : ms;
 }
-
-/** Narrows unknown JSON to a plain object, or undefined. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}

@@ -2,8 +2,13 @@
  * Tolerant readers for provider JSON. Answers cross a trust boundary: anything that is not the
  * expected shape becomes a `bad-response` ProviderError, never a crash further down.
  */
+import { isRecord } from '../guards';
 import { providerError } from './errors';
-import { asRecord } from './http';
+
+/** Narrows unknown JSON to a plain object, or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return isRecord(value) ? value : undefined;
+}
 
 /** The objects in a JSON array (missing → empty); anything else is a bad response. */
 export function listOf(value: unknown, field: string): Record<string, unknown>[] {

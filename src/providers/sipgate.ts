@@ -13,8 +13,8 @@
  */
 import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
-import { type Answer, asRecord, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
-import { firstText, listOf, textOf } from './json';
+import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
+import { asRecord, firstText, listOf, textOf } from './json';
 import { isE164, toE164 } from './numbers';
 import { SessionKeeper } from './session';
 import type {

@@ -22,8 +22,8 @@
 import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
 import { isProviderError, ProviderError, type ProviderErrorCode, providerError } from './errors';
 import { hmacSha256Hex, md5Hex, sha256Hex } from './hashing';
-import { type Answer, asRecord, createHttp, type RequestKind, send, serverDate, unexpectedAnswer } from './http';
-import { firstText, textOf } from './json';
+import { type Answer, createHttp, type RequestKind, send, serverDate, unexpectedAnswer } from './http';
+import { asRecord, firstText, textOf } from './json';
 import { isE164, toE164 } from './numbers';
 import type {
   AccountInfo,

@@ -4,7 +4,19 @@
  * Ringback's content script, becomes an ordinary failure the UI can show.
  */
 import { browser } from 'wxt/browser';
-import type { Broadcast, CallOrigin, PageNumber, Replies, Reply, Request, RequestType, TabMessage } from '../messages';
+import { isRecord } from '../guards';
+import {
+  type Broadcast,
+  type CallOrigin,
+  isPageNumber,
+  isReply,
+  type PageNumber,
+  type Replies,
+  type Reply,
+  type Request,
+  type RequestType,
+  type TabMessage,
+} from '../messages';
 
 export type RequestOf<K extends RequestType> = Extract<Request, { readonly type: K }>;
 
@@ -13,18 +25,11 @@ export type Ask = <K extends RequestType>(request: RequestOf<K>) => Promise<Repl
 export const ask: Ask = async (request) => {
   try {
     const reply: unknown = await browser.runtime.sendMessage(request);
-    return isReply(reply) ? reply : { ok: false, reason: 'uiErrNoBackground' };
+    return isReply<never>(reply) ? reply : { ok: false, reason: 'uiErrNoBackground' };
   } catch {
     return { ok: false, reason: 'uiErrNoBackground' };
   }
 };
-
-// The background's reply is trusted for its payload (same extension); only the envelope is checked.
-function isReply(value: unknown): value is Reply<never> {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { ok?: unknown; reason?: unknown };
-  return v.ok === true || (v.ok === false && typeof v.reason === 'string');
-}
 
 /** The tab the popup acts on: `?tab=<id>` when given (a popup opened as a page), else the active one. */
 export interface TargetTab {
@@ -59,18 +64,13 @@ export async function pageNumbers(tabId: number): Promise<readonly PageNumber[]>
   }
 }
 
-function isPageNumber(value: unknown): value is PageNumber {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.e164 === 'string' && typeof v.international === 'string' && typeof v.text === 'string';
-}
-
 /** Live call status from the background; returns the unsubscribe. */
 export function onCallUpdate(listener: (report: Broadcast['report']) => void): () => void {
   const handler = (message: unknown) => {
-    if (typeof message !== 'object' || message === null) return;
-    const m = message as Partial<Broadcast>;
-    if (m.type === 'call-update' && typeof m.report === 'object' && m.report !== null) listener(m.report);
+    // Only the envelope is checked: broadcasts come from this extension's own background.
+    if (isRecord(message) && message.type === 'call-update' && isRecord(message.report)) {
+      listener((message as Broadcast).report);
+    }
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

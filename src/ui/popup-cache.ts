@@ -4,6 +4,7 @@
  * moment when it has to ask the provider). Holds nothing secret: names, device labels, numbers.
  * Transient parts (the last call, a number to text) are not kept.
  */
+import { isRecord } from '../guards';
 import type { PopupState } from '../messages';
 
 const KEY = 'ringback.popupState';
@@ -27,16 +28,14 @@ export function rememberPopupState(state: PopupState): void {
 }
 
 function looksLikeState(value: unknown): value is PopupState {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Record<keyof PopupState, unknown>>;
-  const connection = v.connection as { status?: unknown } | undefined;
   return (
-    typeof connection?.status === 'string' &&
-    Array.isArray(v.devices) &&
-    Array.isArray(v.callerIds) &&
-    Array.isArray(v.smsSenders) &&
-    typeof v.choice === 'object' &&
-    v.choice !== null &&
-    typeof v.defaultCountry === 'string'
+    isRecord(value) &&
+    isRecord(value.connection) &&
+    typeof value.connection.status === 'string' &&
+    Array.isArray(value.devices) &&
+    Array.isArray(value.callerIds) &&
+    Array.isArray(value.smsSenders) &&
+    isRecord(value.choice) &&
+    typeof value.defaultCountry === 'string'
   );
 }
