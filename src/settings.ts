@@ -2,7 +2,7 @@
  * The one typed settings schema: defaults, validation and migration. Everything that crosses a
  * boundary into settings (storage, an imported file, managed storage set by an administrator) goes
  * through `parseSettings`, which keeps what is valid, replaces what is not with the default and
- * says what it dropped. Credentials are not settings: they live apart (see background/credentials).
+ * says what it dropped. Credentials are not settings: they live apart (see background/storage.ts).
  */
 import { isBoolean, isRecord, isString } from './guards';
 import { PROVIDER_IDS, type ProviderId } from './providers/types';
@@ -219,6 +219,33 @@ export function activeAccount(settings: Settings): AccountSettings | undefined {
   return settings.accounts.find((a) => a.id === settings.activeAccountId);
 }
 
+/** Where one top-level setting comes from when settings are laid over others. */
+export type SettingsSource = <K extends SettingsKey>(key: K) => Settings[K];
+
+/**
+ * Settings put together key by key from `take` (the policy's value or the user's, the file's or the
+ * current one), with the active account one of the accounts, else the first. Everything that lays
+ * settings over others goes through here, so a new setting is added in one place. `accounts` and
+ * `wanted` (the active account's id) default to what `take` says, read in that order.
+ */
+export function composeSettings(
+  take: SettingsSource,
+  accounts: readonly AccountSettings[] = take('accounts'),
+  wanted: string = take('activeAccountId'),
+): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    accounts,
+    activeAccountId: accounts.some((a) => a.id === wanted) ? wanted : (accounts[0]?.id ?? ''),
+    defaultCountry: take('defaultCountry'),
+    detection: take('detection'),
+    telLinks: take('telLinks'),
+    confirmCalls: take('confirmCalls'),
+    language: take('language'),
+    notifications: take('notifications'),
+  };
+}
+
 /** Whether any problem reported by parseSettings concerns `key` (the key itself or a path below it). */
 function hasProblem(problems: readonly string[], key: string): boolean {
   return problems.some((p) => p === key || p.startsWith(`${key}.`));
@@ -249,23 +276,12 @@ export function applyManaged(settings: Settings, managed: unknown): ManagedSetti
     return !hasProblem(problems, key);
   };
   const locked = SETTINGS_KEYS.filter(valid);
-  const take = <K extends SettingsKey>(key: K): Settings[K] => (locked.includes(key) ? policy[key] : settings[key]);
   const accounts = locked.includes('accounts')
     ? policy.accounts.map((account) => withUserChoices(account, settings.accounts))
     : settings.accounts;
   const wanted = locked.includes('activeAccountId') ? String(managed.activeAccountId) : settings.activeAccountId;
   return {
-    settings: {
-      version: SETTINGS_VERSION,
-      accounts,
-      activeAccountId: accounts.some((a) => a.id === wanted) ? wanted : (accounts[0]?.id ?? ''),
-      defaultCountry: take('defaultCountry'),
-      detection: take('detection'),
-      telLinks: take('telLinks'),
-      confirmCalls: take('confirmCalls'),
-      language: take('language'),
-      notifications: take('notifications'),
-    },
+    settings: composeSettings((key) => (locked.includes(key) ? policy[key] : settings[key]), accounts, wanted),
     locked,
   };
 }
@@ -296,28 +312,13 @@ export function mergeSettings(current: Settings, raw: unknown): MergedSettings {
   const { settings: parsed, problems } = parseSettings(raw);
   const present = isRecord(raw) ? migratedKeys(raw) : new Set<string>();
   const kept: string[] = problems.includes('version') ? ['version'] : [];
-  const take = <K extends SettingsKey>(key: K): Settings[K] => {
+  const take: SettingsSource = (key) => {
     if (!present.has(key)) return current[key];
     if (!hasProblem(problems, key)) return parsed[key];
     kept.push(key);
     return current[key];
   };
-  const accounts = take('accounts');
-  const wanted = take('activeAccountId');
-  return {
-    settings: {
-      version: SETTINGS_VERSION,
-      accounts,
-      activeAccountId: accounts.some((a) => a.id === wanted) ? wanted : (accounts[0]?.id ?? ''),
-      defaultCountry: take('defaultCountry'),
-      detection: take('detection'),
-      telLinks: take('telLinks'),
-      confirmCalls: take('confirmCalls'),
-      language: take('language'),
-      notifications: take('notifications'),
-    },
-    problems: kept,
-  };
+  return { settings: composeSettings(take), problems: kept };
 }
 
 /** The top-level keys a raw settings object holds once migrated (a v0 `account` becomes `accounts`). */

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../guards';
 import type { ImportResult } from '../messages';
-import { mergeSettings, type Settings, type SettingsKey } from '../settings';
+import { composeSettings, mergeSettings, type Settings, type SettingsKey } from '../settings';
 import { forgetAccount } from './accounts';
 import { forgetDirectory } from './directory';
 import { loadSettingsWithLocks } from './managed';
@@ -89,18 +89,5 @@ function parseCredentials(raw: unknown): Readonly<Record<string, Credentials>> |
 /** What the administrator locked is not the file's to change: the user's own value stays underneath. */
 function keepLocked(settings: Settings, local: Settings, locked: readonly SettingsKey[]): Settings {
   if (locked.length === 0) return settings;
-  const take = <K extends SettingsKey>(key: K): Settings[K] => (locked.includes(key) ? local[key] : settings[key]);
-  const accounts = take('accounts');
-  const active = take('activeAccountId');
-  return {
-    version: settings.version,
-    accounts,
-    activeAccountId: accounts.some((a) => a.id === active) ? active : (accounts[0]?.id ?? ''),
-    defaultCountry: take('defaultCountry'),
-    detection: take('detection'),
-    telLinks: take('telLinks'),
-    confirmCalls: take('confirmCalls'),
-    language: take('language'),
-    notifications: take('notifications'),
-  };
+  return composeSettings((key) => (locked.includes(key) ? local[key] : settings[key]));
 }

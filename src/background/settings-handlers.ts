@@ -4,7 +4,7 @@
  * dropped, so the page can say why.
  */
 import type { SettingsView } from '../messages';
-import { parseSettings, SETTINGS_KEYS, type Settings, type SettingsKey } from '../settings';
+import { composeSettings, parseSettings, SETTINGS_KEYS, type Settings, type SettingsKey } from '../settings';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
 import { loadAllCredentials, updateLocalSettings } from './storage';
@@ -32,17 +32,8 @@ export async function saveSettings(submitted: Settings): Promise<null> {
   );
   if (changedLocked.length > 0) throw new Refusal('errLockedSetting', [changedLocked.join(', ')]);
   // A locked value stays the user's own underneath, for the day the policy lets go of it.
-  await updateLocalSettings((local) => {
-    const take = <K extends SettingsKey>(key: K): Settings[K] => (locked.includes(key) ? local[key] : parsed[key]);
-    return {
-      ...local,
-      defaultCountry: take('defaultCountry'),
-      detection: take('detection'),
-      telLinks: take('telLinks'),
-      confirmCalls: take('confirmCalls'),
-      language: take('language'),
-      notifications: take('notifications'),
-    };
-  });
+  await updateLocalSettings((local) =>
+    composeSettings((key) => (ACCOUNT_KEYS.includes(key) || locked.includes(key) ? local[key] : parsed[key])),
+  );
   return null;
 }
