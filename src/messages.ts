@@ -4,6 +4,7 @@
  * background/ checks who sent it (content scripts may only send CONTENT_SCRIPT_REQUESTS).
  */
 import { isBoolean, isRecord } from './guards';
+import type { DialInputError } from './phone';
 import type { CallerId, Capabilities, Device, ProviderId, SmsSender } from './providers/types';
 import type { AccountSettings, Settings } from './settings';
 
@@ -77,6 +78,15 @@ export const PHASE_MESSAGES: Readonly<Record<CallPhase, string>> = {
   ended: 'callPhaseEnded',
   failed: 'callPhaseFailed',
   unknown: 'callPhaseUnknown',
+};
+
+/** The sentence (message key) for each way typed or selected text fails to be a dialable number. */
+export const DIAL_ERROR_MESSAGES: Readonly<Record<DialInputError, string>> = {
+  empty: 'dialErrorEmpty',
+  'not-a-number': 'dialErrorNotANumber',
+  'too-short': 'dialErrorTooShort',
+  'too-long': 'dialErrorTooLong',
+  invalid: 'dialErrorInvalid',
 };
 
 export interface CallReport {

@@ -4,7 +4,7 @@
  * renewed and the refused request repeated once by the provider client (it was refused, so nothing
  * happened), but an unknown outcome is reported as unknown — a second request could ring twice.
  */
-import type { CallOrigin, CallReport } from '../messages';
+import { type CallOrigin, type CallReport, DIAL_ERROR_MESSAGES } from '../messages';
 import { type PhoneNumber, parseDialInput } from '../phone';
 import { isProviderError } from '../providers/errors';
 import type { Provider } from '../providers/types';
@@ -15,7 +15,6 @@ import { track } from './call-tracking';
 import { rememberChoice } from './choices';
 import { confirmationReason } from './confirmation';
 import { defaultCountryOf } from './country';
-import { DIAL_ERROR_REASONS } from './dial-errors';
 import { cachedDirectory } from './directory';
 import { logEntry, originOf, updateEntry } from './history';
 import { lastCall } from './last-call';
@@ -45,7 +44,7 @@ export async function placeCall(command: CallCommand, hooks: CallHooks): Promise
 
   const home = defaultCountryOf(settings);
   const parsed = parseDialInput(command.number, { defaultCountry: home });
-  if (!parsed.ok) return reported({ phase: 'failed', reason: DIAL_ERROR_REASONS[parsed.error] }, { notify });
+  if (!parsed.ok) return reported({ phase: 'failed', reason: DIAL_ERROR_MESSAGES[parsed.error] }, { notify });
   const number = parsed.number;
   const display = number.international;
   const origin = command.origin ?? (await pendingOrigin(number.e164));

@@ -5,11 +5,11 @@
  */
 
 import { isRecord } from '../guards';
+import { DIAL_ERROR_MESSAGES } from '../messages';
 import { parseDialInput } from '../phone';
 import { activeAccount } from '../settings';
 import { capabilitiesOf } from './accounts';
 import { defaultCountryOf } from './country';
-import { DIAL_ERROR_REASONS } from './dial-errors';
 import { loadSettings } from './managed';
 import { openPopup } from './popup-opener';
 import { Refusal } from './refusal';
@@ -33,7 +33,7 @@ export async function composeSms(number: string, tabId: number | undefined): Pro
   if (!account) throw new Refusal('errNoAccount');
   if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
   const parsed = parseDialInput(number, { defaultCountry: defaultCountryOf(settings) });
-  if (!parsed.ok) throw new Refusal(DIAL_ERROR_REASONS[parsed.error]);
+  if (!parsed.ok) throw new Refusal(DIAL_ERROR_MESSAGES[parsed.error]);
   await handover.set({ number: parsed.number.e164, at: Date.now() });
   await openPopup(tabId);
   return null;

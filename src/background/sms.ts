@@ -4,13 +4,13 @@
  * attempt is logged. Never retried: an SMS whose outcome is unknown may have been delivered.
  */
 
+import { DIAL_ERROR_MESSAGES } from '../messages';
 import { parseDialInput } from '../phone';
 import { isProviderError } from '../providers/errors';
 import { activeAccount } from '../settings';
 import { smsSegments } from '../sms';
 import { capabilitiesOf, providerFor } from './accounts';
 import { defaultCountryOf } from './country';
-import { DIAL_ERROR_REASONS } from './dial-errors';
 import { logEntry } from './history';
 import { loadSettings } from './managed';
 import { Refusal } from './refusal';
@@ -28,7 +28,7 @@ export async function sendSms(command: SmsCommand): Promise<null> {
   if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
 
   const parsed = parseDialInput(command.recipient, { defaultCountry: defaultCountryOf(settings) });
-  if (!parsed.ok) throw new Refusal(DIAL_ERROR_REASONS[parsed.error]);
+  if (!parsed.ok) throw new Refusal(DIAL_ERROR_MESSAGES[parsed.error]);
   if (command.message.trim() === '') throw new Refusal('errSmsEmpty');
   const count = smsSegments(command.message);
   if (count.tooLong) throw new Refusal('errSmsTooLong', [String(count.length), String(count.maxLength)]);

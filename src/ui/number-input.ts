@@ -29,15 +29,6 @@ export function readNumber(text: string, defaultCountry: string, phone: PhoneMod
   return { kind: 'error', error: parsed.error };
 }
 
-/** The message key for each dial error (the same sentences the background uses). */
-export const DIAL_ERROR_KEYS: Readonly<Record<DialInputError, string>> = {
-  empty: 'dialErrorEmpty',
-  'not-a-number': 'dialErrorNotANumber',
-  'too-short': 'dialErrorTooShort',
-  'too-long': 'dialErrorTooLong',
-  invalid: 'dialErrorInvalid',
-};
-
 /** The kinds of number worth naming next to the preview; the rest say nothing. */
 export const NUMBER_TYPE_KEYS: Partial<Readonly<Record<NumberType, string>>> = {
   mobile: 'numberTypeMobile',

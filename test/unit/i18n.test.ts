@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PHASE_MESSAGES } from '../../src/messages';
+import { DIAL_ERROR_MESSAGES, PHASE_MESSAGES } from '../../src/messages';
 import { CREDENTIAL_FIELDS } from '../../src/providers/catalog';
 import { GENERIC_REASON } from '../../src/providers/errors';
 import { LOCALES } from '../../src/settings';
 import { OUTCOME_TONE, outcomeKey } from '../../src/ui/format';
-import { DIAL_ERROR_KEYS, NUMBER_TYPE_KEYS } from '../../src/ui/number-input';
+import { NUMBER_TYPE_KEYS } from '../../src/ui/number-input';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -128,7 +128,7 @@ describe('keys used by the code', () => {
     const tabled = [
       ...Object.values(PHASE_MESSAGES),
       ...Object.values(GENERIC_REASON),
-      ...Object.values(DIAL_ERROR_KEYS),
+      ...Object.values(DIAL_ERROR_MESSAGES),
       ...Object.values(NUMBER_TYPE_KEYS),
       ...Object.keys(OUTCOME_TONE).map((o) => outcomeKey(o as keyof typeof OUTCOME_TONE)),
       ...Object.values(CREDENTIAL_FIELDS).flatMap((fields) => fields.map((f) => f.labelKey)),

@@ -1,5 +1,6 @@
 import { t, uiLanguage } from '../../i18n';
-import { countryName, DIAL_ERROR_KEYS, NUMBER_TYPE_KEYS, type NumberReading } from '../number-input';
+import { DIAL_ERROR_MESSAGES } from '../../messages';
+import { countryName, NUMBER_TYPE_KEYS, type NumberReading } from '../number-input';
 
 interface Props {
   readonly id: string;
@@ -24,7 +25,7 @@ export function NumberPreview({ id, reading, showError, verbKey }: Props) {
       </>
     );
   } else if (reading.kind === 'error' && showError) {
-    content = <span class="error">{t(DIAL_ERROR_KEYS[reading.error])}</span>;
+    content = <span class="error">{t(DIAL_ERROR_MESSAGES[reading.error])}</span>;
   }
   return (
     <p id={id} class="preview" aria-live="polite" style={{ margin: 0 }}>
