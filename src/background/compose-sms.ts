@@ -5,14 +5,8 @@
  */
 
 import { isRecord } from '../guards';
-import { DIAL_ERROR_MESSAGES } from '../messages';
-import { parseDialInput } from '../phone';
-import { activeAccount } from '../settings';
-import { capabilitiesOf } from './accounts';
-import { defaultCountryOf } from './country';
-import { loadSettings } from './managed';
 import { openPopup } from './popup-opener';
-import { Refusal } from './refusal';
+import { smsTarget } from './sms';
 import { sessionValue } from './storage';
 
 export const RECIPIENT_TTL_MS = 5 * 60_000;
@@ -28,13 +22,8 @@ const handover = sessionValue(
 );
 
 export async function composeSms(number: string, tabId: number | undefined): Promise<null> {
-  const settings = await loadSettings();
-  const account = activeAccount(settings);
-  if (!account) throw new Refusal('errNoAccount');
-  if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
-  const parsed = parseDialInput(number, { defaultCountry: defaultCountryOf(settings) });
-  if (!parsed.ok) throw new Refusal(DIAL_ERROR_MESSAGES[parsed.error]);
-  await handover.set({ number: parsed.number.e164, at: Date.now() });
+  const { e164 } = await smsTarget(number);
+  await handover.set({ number: e164, at: Date.now() });
   await openPopup(tabId);
   return null;
 }

@@ -7,7 +7,7 @@
 import { DIAL_ERROR_MESSAGES } from '../messages';
 import { parseDialInput } from '../phone';
 import { isProviderError } from '../providers/errors';
-import { activeAccount } from '../settings';
+import { type AccountSettings, activeAccount } from '../settings';
 import { smsSegments } from '../sms';
 import { capabilitiesOf, providerFor } from './accounts';
 import { defaultCountryOf } from './country';
@@ -21,14 +21,22 @@ export interface SmsCommand {
   readonly senderId?: string;
 }
 
-export async function sendSms(command: SmsCommand): Promise<null> {
+/**
+ * The active account, when it can send SMS, and the recipient as E.164; otherwise the Refusal that
+ * says why. Asked before sending and before opening the composer for a page's number.
+ */
+export async function smsTarget(recipient: string): Promise<{ account: AccountSettings; e164: string }> {
   const settings = await loadSettings();
   const account = activeAccount(settings);
   if (!account) throw new Refusal('errNoAccount');
   if (!capabilitiesOf(account).sms) throw new Refusal('errSmsUnsupported');
-
-  const parsed = parseDialInput(command.recipient, { defaultCountry: defaultCountryOf(settings) });
+  const parsed = parseDialInput(recipient, { defaultCountry: defaultCountryOf(settings) });
   if (!parsed.ok) throw new Refusal(DIAL_ERROR_MESSAGES[parsed.error]);
+  return { account, e164: parsed.number.e164 };
+}
+
+export async function sendSms(command: SmsCommand): Promise<null> {
+  const { account, e164 } = await smsTarget(command.recipient);
   if (command.message.trim() === '') throw new Refusal('errSmsEmpty');
   const count = smsSegments(command.message);
   if (count.tooLong) throw new Refusal('errSmsTooLong', [String(count.length), String(count.maxLength)]);
@@ -41,13 +49,13 @@ export async function sendSms(command: SmsCommand): Promise<null> {
     accountId: account.id,
     kind: 'sms' as const,
     direction: 'outgoing' as const,
-    number: parsed.number.e164,
+    number: e164,
     at: Date.now(),
     provider: account.provider,
   };
   try {
     await provider.sendSms({
-      recipient: parsed.number.e164,
+      recipient: e164,
       message: command.message,
       ...(senderId ? { senderId } : {}),
     });
