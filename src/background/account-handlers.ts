@@ -9,9 +9,7 @@ import { isProviderError } from '../providers/errors';
 import { type AccountSettings, activeAccount, parseAccount } from '../settings';
 import { draftProvider, forgetAccount } from './accounts';
 import { rememberChoice } from './choices';
-import { forgetDirectory } from './directory';
 import { loadSettingsWithLocks } from './managed';
-import { forgetProviderHistory } from './provider-history';
 import { Refusal } from './refusal';
 import { loadCredentials, removeCredentials, saveCredentials, updateLocalSettings } from './storage';
 
@@ -42,7 +40,7 @@ export async function saveAccount(raw: AccountSettings, credentials: Credentials
     });
   }
   // A new login, provider or address: the old session and what it listed no longer apply.
-  if (credentialsChanged || !before || changedConnection(before, account)) await forgetEverything(account.id);
+  if (credentialsChanged || !before || changedConnection(before, account)) await forgetAccount(account.id);
   return null;
 }
 
@@ -57,7 +55,7 @@ export async function removeAccount(accountId: string): Promise<null> {
     return { ...local, accounts, activeAccountId };
   });
   await removeCredentials(accountId);
-  await forgetEverything(accountId);
+  await forgetAccount(accountId);
   return null;
 }
 
@@ -107,8 +105,4 @@ function changedConnection(before: AccountSettings, after: AccountSettings): boo
 
 function pickChoice(account: AccountSettings): AccountChoice {
   return { deviceId: account.deviceId, callerId: account.callerId, smsSenderId: account.smsSenderId };
-}
-
-async function forgetEverything(accountId: string): Promise<void> {
-  await Promise.all([forgetAccount(accountId), forgetDirectory(accountId), forgetProviderHistory(accountId)]);
 }

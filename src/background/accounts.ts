@@ -8,6 +8,8 @@ import { PROVIDER_CAPABILITIES } from '../providers/catalog';
 import { createProvider } from '../providers/registry';
 import type { Capabilities, Provider, SessionStore } from '../providers/types';
 import type { AccountSettings } from '../settings';
+import { forgetDirectory } from './directory';
+import { forgetProviderHistory } from './provider-history';
 import { type Credentials, loadCredentials, sessionStore } from './storage';
 
 interface Entry {
@@ -50,10 +52,14 @@ export function draftProvider(account: AccountSettings, credentials: Credentials
   });
 }
 
-/** Drops the account's client and its provider session (credentials or base URL changed, account removed). */
+/**
+ * Drops everything learnt through the account's login: its client and provider session, the
+ * devices and senders it listed, its provider history (credentials, provider or base URL changed,
+ * account removed).
+ */
 export async function forgetAccount(accountId: string): Promise<void> {
   clients.delete(accountId);
-  await sessionStore(accountId).clear();
+  await Promise.all([sessionStore(accountId).clear(), forgetDirectory(accountId), forgetProviderHistory(accountId)]);
 }
 
 function clientFor(account: AccountSettings, credentials: Credentials): Provider {

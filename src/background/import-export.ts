@@ -7,7 +7,6 @@ import { isRecord } from '../guards';
 import type { ImportResult } from '../messages';
 import { composeSettings, mergeSettings, type Settings, type SettingsKey } from '../settings';
 import { forgetAccount } from './accounts';
-import { forgetDirectory } from './directory';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
 import { type Credentials, loadAllCredentials, loadLocalSettings, saveCredentials, saveLocalSettings } from './storage';
@@ -62,7 +61,7 @@ export async function importSettings(json: string): Promise<ImportResult> {
     if (login || before?.provider !== account.provider || before.baseUrl !== account.baseUrl) stale.push(account.id);
   }
   // An account that now logs in differently or elsewhere starts its session afresh.
-  await Promise.all(stale.flatMap((id) => [forgetAccount(id), forgetDirectory(id)]));
+  await Promise.all(stale.map(forgetAccount));
   return { problems: [...problems] };
 }
 

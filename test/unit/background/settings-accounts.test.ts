@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../src/background/index';
-import type { CallReport, ImportResult, SettingsView } from '../../../src/messages';
+import type { CallReport, HistoryEntry, ImportResult, SettingsView } from '../../../src/messages';
 import type { Settings } from '../../../src/settings';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
 import { type Simulator, startSimulator } from '../../sim/server';
@@ -216,6 +216,20 @@ describe('settings files', () => {
     const { settings } = await view();
     expect(settings).toMatchObject({ telLinks: false, defaultCountry: 'NL', detection: { mode: 'everywhere' } });
     expect((await stored()).credentials).toEqual({ office: LOGIN });
+  });
+
+  it('forgets what an account listed once a file moves it to another address', async () => {
+    sim.fonial.evn.push({ dateStart: '2026-11-20 10:00:00', from: '+4922166966999', to: '+3225551212', duration: 61 });
+    const numbers = async () => (await value<readonly HistoryEntry[]>({ type: 'history' })).map((e) => e.number);
+    expect(await numbers()).toEqual(['+3225551212']);
+    // The PBX at the new address has no such record; the old one's must not linger from the cache.
+    sim.fonial.evn.length = 0;
+    const moved = fonialAccount(sim, { baseUrl: `${sim.baseUrl('fonial')}/` });
+    const file = { format: 'ringback-settings', settings: { version: 1, accounts: [moved] } };
+    expect(await value<ImportResult>({ type: 'import-settings', json: JSON.stringify(file) }, OPTIONS_TAB)).toEqual({
+      problems: [],
+    });
+    expect(await numbers()).toEqual([]);
   });
 
   it('restores an exported setup on a fresh profile, login included', async () => {
