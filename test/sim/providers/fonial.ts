@@ -64,6 +64,8 @@ export class FonialSim implements ProviderSim {
   reset(): void {
     this.sessions.clear();
     this.calls.length = 0;
+    this.evn.length = 0;
+    this.journal.length = 0;
   }
 
   /** Makes every existing sid invalid, as if fonial had expired them all. */
