@@ -293,6 +293,7 @@ function isChoice(value: unknown): value is AccountChoice {
   );
 }
 
-function isCredentials(value: unknown): value is Credentials {
+/** One account's login as the options page or a settings file gives it: field → text. */
+export function isCredentials(value: unknown): value is Credentials {
   return isRecord(value) && Object.values(value).every((s) => typeof s === 'string' && s.length <= 4_096);
 }

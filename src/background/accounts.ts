@@ -4,13 +4,15 @@
  * storage.session, so a restarted worker makes a new client that reuses the stored session. A
  * change of provider, base URL or credentials makes a new client and drops the old session.
  */
+
+import type { Credentials } from '../messages';
 import { PROVIDER_CAPABILITIES } from '../providers/catalog';
 import { createProvider } from '../providers/registry';
 import type { Capabilities, Provider, SessionStore } from '../providers/types';
 import type { AccountSettings } from '../settings';
 import { forgetDirectory } from './directory';
 import { forgetProviderHistory } from './provider-history';
-import { type Credentials, loadCredentials, sessionStore } from './storage';
+import { loadCredentials, sessionStore } from './storage';
 
 interface Entry {
   readonly fingerprint: string;

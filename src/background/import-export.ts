@@ -4,12 +4,12 @@
  * anything in it that is invalid (reported back). Credentials leave only when the user asks.
  */
 import { isRecord } from '../guards';
-import type { ImportResult } from '../messages';
+import { type Credentials, type ImportResult, isCredentials } from '../messages';
 import { composeSettings, mergeSettings, type Settings, type SettingsKey } from '../settings';
 import { forgetAccount } from './accounts';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
-import { type Credentials, loadAllCredentials, loadLocalSettings, saveCredentials, saveLocalSettings } from './storage';
+import { loadAllCredentials, loadLocalSettings, saveCredentials, saveLocalSettings } from './storage';
 
 export const EXPORT_FORMAT = 'ringback-settings';
 
@@ -79,10 +79,7 @@ async function credentialsOf(settings: Settings): Promise<Record<string, Credent
 function parseCredentials(raw: unknown): Readonly<Record<string, Credentials>> | undefined | 'invalid' {
   if (raw === undefined) return undefined;
   if (!isRecord(raw)) return 'invalid';
-  const valid = Object.values(raw).every(
-    (entry) => isRecord(entry) && Object.values(entry).every((v) => typeof v === 'string'),
-  );
-  return valid ? (raw as Record<string, Credentials>) : 'invalid';
+  return Object.values(raw).every(isCredentials) ? (raw as Record<string, Credentials>) : 'invalid';
 }
 
 /** What the administrator locked is not the file's to change: the user's own value stays underneath. */

@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isRecord } from '../guards';
+import type { Credentials } from '../messages';
 import type { SessionStore } from '../providers/types';
 import { parseSettings, type Settings } from '../settings';
 import { exclusive } from './exclusive';
@@ -14,8 +15,6 @@ import { exclusive } from './exclusive';
 export const SETTINGS_KEY = 'settings';
 export const CREDENTIALS_KEY = 'credentials';
 const SESSION_PREFIX = 'session:';
-
-export type Credentials = Readonly<Record<string, string>>;
 
 /** The user's own settings, as saved on this machine (before any administrator policy). */
 export async function loadLocalSettings(): Promise<Settings> {
