@@ -5,7 +5,7 @@
  */
 
 import { isRecord } from '../guards';
-import type { CallOrigin, CallPhase, CallReport } from '../messages';
+import { type CallOrigin, type CallReport, PHASE_MESSAGES } from '../messages';
 import { sessionValue } from './storage';
 
 export interface LastCall extends CallReport {
@@ -19,10 +19,13 @@ export interface LastCall extends CallReport {
 /** A confirmation left unanswered this long is no longer shown: the user moved on. */
 export const CONFIRM_TTL_MS = 5 * 60_000;
 
-const PHASES: readonly CallPhase[] = ['confirm', 'requested', 'ringing', 'connected', 'ended', 'failed', 'unknown'];
-
 function isLastCall(value: unknown): value is LastCall {
-  return isRecord(value) && typeof value.at === 'number' && PHASES.includes(value.phase as CallPhase);
+  return (
+    isRecord(value) &&
+    typeof value.at === 'number' &&
+    typeof value.phase === 'string' &&
+    Object.hasOwn(PHASE_MESSAGES, value.phase)
+  );
 }
 
 export const lastCall = sessionValue('lastCall', isLastCall);

@@ -19,9 +19,10 @@ export async function popupState(): Promise<PopupState> {
   const settings = await loadSettings();
   const account = activeAccount(settings);
   const [call, smsRecipient] = await Promise.all([lastCall.get(), takeSmsRecipient()]);
+  const visibleCall = visibleLastCall(call);
   const common = {
     defaultCountry: defaultCountryOf(settings),
-    ...(visibleLastCall(call) ? { lastCall: visibleLastCall(call) } : {}),
+    ...(visibleCall ? { lastCall: visibleCall } : {}),
     ...(smsRecipient ? { smsRecipient } : {}),
   };
   if (!account) {
