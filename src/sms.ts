@@ -5,9 +5,10 @@
  * or 67, the rest being the header that joins them. Pure: the popup's composer counts with it as
  * the user types, and the background checks with it before anything is sent.
  */
+import { SIPGATE_SMS_MAX_LENGTH } from './providers/catalog';
 
-/** sipgate's limit (provider-facts.md): a message may be at most this many characters. */
-export const SMS_MAX_LENGTH = 460;
+/** The longest message Ringback sends: sipgate's limit, sipgate being the provider that sends SMS. */
+export const SMS_MAX_LENGTH = SIPGATE_SMS_MAX_LENGTH;
 
 export type SmsEncoding = 'gsm7' | 'ucs2';
 

@@ -99,3 +99,6 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> =
     callState: true,
   },
 };
+
+/** sipgate's SMS limit (its doc: 160 characters per message, split beyond that, 460 at most). */
+export const SIPGATE_SMS_MAX_LENGTH = 460;

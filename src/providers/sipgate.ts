@@ -11,7 +11,7 @@
  * - running calls: `GET /{userId}/sessions/calls` → `{items: [{sessionId, status}]}`; a call not
  *   listed has ended; status words are matched loosely.
  */
-import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
+import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES, SIPGATE_SMS_MAX_LENGTH } from './catalog';
 import { ProviderError, providerError } from './errors';
 import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { asRecord, firstText, listOf, textOf } from './json';
@@ -33,8 +33,6 @@ import type {
   SmsSender,
 } from './types';
 
-/** The doc: 160 characters per message, split beyond that, 460 (three messages) at most. */
-export const SIPGATE_SMS_MAX_LENGTH = 460;
 const HISTORY_PAGE_SIZE = 100;
 const HISTORY_MAX_PAGES = 5;
 /** Device types that can ring for a callback: SIP phones, sipgate mobile, external numbers. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSipgate, SIPGATE_SMS_MAX_LENGTH, type SipgateSession } from '../../../src/providers/sipgate';
+import { SIPGATE_SMS_MAX_LENGTH } from '../../../src/providers/catalog';
+import { createSipgate, type SipgateSession } from '../../../src/providers/sipgate';
 import { SIPGATE_TEST_ACCOUNT, type SipgateAccount } from '../../sim/providers/sipgate';
 import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
