@@ -68,21 +68,12 @@ export function removeCredentials(accountId: string): Promise<void> {
   });
 }
 
-/** A provider session for one account, kept in `storage.session`. */
-export function sessionStore<T>(accountId: string): SessionStore<T> {
-  const key = `${SESSION_PREFIX}${accountId}`;
-  return {
-    async get() {
-      const stored = await browser.storage.session.get(key);
-      return stored[key] as T | undefined;
-    },
-    async set(value) {
-      await browser.storage.session.set({ [key]: value });
-    },
-    async clear() {
-      await browser.storage.session.remove(key);
-    },
-  };
+/**
+ * A provider session for one account, kept in `storage.session`. Its shape is the provider's to
+ * check (providers/registry.ts), so whatever is stored is handed on.
+ */
+export function sessionStore(accountId: string): SessionStore<unknown> {
+  return sessionValue(`${SESSION_PREFIX}${accountId}`, (_value): _value is unknown => true);
 }
 
 /**
