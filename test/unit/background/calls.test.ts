@@ -4,44 +4,31 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { checkTrackedCall, stopTracking } from '../../../src/background/call-tracking';
-import { startBackground } from '../../../src/background/index';
+import { checkTrackedCall } from '../../../src/background/call-tracking';
 import { loadLanguage } from '../../../src/i18n';
 import type { CallReport, HistoryEntry, PopupState } from '../../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
-import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
-import { type Simulator, startSimulator } from '../../sim/server';
-import { type BrowserRecorder, badgeText, resetBrowser, shownNotifications } from './fake-browser';
-import { CRM_PAGE, configure, fonialAccount, POPUP, sipgateAccount, value } from './harness';
+import { badgeText, shownNotifications } from './fake-browser';
+import {
+  CRM_PAGE,
+  configure,
+  FONIAL_LOGIN,
+  fonialAccount,
+  POPUP,
+  SIPGATE_LOGIN,
+  sipgateAccount,
+  useBackground,
+  value,
+} from './harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-const FONIAL_LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
-const SIPGATE_LOGIN = { tokenId: SIPGATE_TEST_ACCOUNT.tokenId, token: SIPGATE_TEST_ACCOUNT.token };
 const PREMIUM = '0900 5 123456';
 
-let sim: Simulator;
-let browser: BrowserRecorder;
+const env = useBackground();
 
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.reset();
-  browser = resetBrowser();
-  startBackground();
-  await configure([fonialAccount(sim)], { office: FONIAL_LOGIN });
-});
-afterEach(async () => {
-  await stopTracking();
-});
-
-const logins = () => sim.received('fonial', '/session/authenticate').length;
+const logins = () => env.sim.received('fonial', '/session/authenticate').length;
 const call = (number: string, sender: object = POPUP, extra: object = {}) =>
   value<CallReport>({ type: 'call', number, ...extra }, sender);
 const history = () => value<readonly HistoryEntry[]>({ type: 'history' });
@@ -52,7 +39,7 @@ describe('placing calls', () => {
       origin: { title: 'ACME GmbH — Contact', url: 'https://crm.example/contacts/42' },
     });
     expect(report).toEqual({ phase: 'ringing', number: '+4922166966966' });
-    expect(sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
+    expect(env.sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
     expect(await history()).toEqual([
       expect.objectContaining({
         kind: 'call',
@@ -76,44 +63,44 @@ describe('placing calls', () => {
     expect(logins()).toBe(1);
     await call('0221 66966966');
     expect(logins()).toBe(1);
-    expect(sim.fonial.calls).toHaveLength(3);
+    expect(env.sim.fonial.calls).toHaveLength(3);
     expect(await history()).toHaveLength(3);
   });
 
   it('logs in again once when the provider expired the session, and the call goes through', async () => {
     await call('0221 66966966');
-    sim.fonial.expireAllSessions();
+    env.sim.fonial.expireAllSessions();
     expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
     expect(logins()).toBe(2);
-    expect(sim.fonial.calls).toHaveLength(2);
+    expect(env.sim.fonial.calls).toHaveLength(2);
   });
 
   it('reports an unknown outcome and never sends the call again', async () => {
     await call('0221 66966966');
-    sim.fault({ kind: 'drop-after-receive', provider: 'fonial', path: '/call/initiate', times: 1 });
+    env.sim.fault({ kind: 'drop-after-receive', provider: 'fonial', path: '/call/initiate', times: 1 });
     const report = await call('0221 66966966');
     expect(report).toMatchObject({ phase: 'unknown', reason: 'errUnknownOutcome' });
-    expect(sim.received('fonial', '/call/initiate')).toHaveLength(2);
+    expect(env.sim.received('fonial', '/call/initiate')).toHaveLength(2);
     expect((await history())[0]).toMatchObject({ outcome: 'unknown' });
     expect(await badgeText()).toBe('');
     expect(Object.values(await shownNotifications())[0]?.message).toContain('callPhaseUnknown');
   });
 
   it('says clearly when the provider is down, keeps the attempt, and the next call works', async () => {
-    sim.fault({ kind: 'server-error', provider: 'fonial', status: 503 });
+    env.sim.fault({ kind: 'server-error', provider: 'fonial', status: 503 });
     const report = await call('0221 66966966');
     expect(report).toMatchObject({ phase: 'failed', number: '+4922166966966', reason: 'errUnavailable' });
     expect((await history())[0]).toMatchObject({ outcome: 'failed', reason: 'errUnavailable' });
-    sim.clearFaults();
+    env.sim.clearFaults();
     expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
-    expect(sim.fonial.calls).toHaveLength(1);
+    expect(env.sim.fonial.calls).toHaveLength(1);
     expect((await history()).map((e) => e.outcome)).toEqual(['ringing', 'failed']);
   });
 
   it('says what is wrong with a number that cannot be dialled, without asking the provider', async () => {
     expect(await call('12')).toMatchObject({ phase: 'failed', reason: 'dialErrorTooShort' });
     expect(await call('call me')).toMatchObject({ phase: 'failed' });
-    expect(sim.requests).toHaveLength(0);
+    expect(env.sim.requests).toHaveLength(0);
   });
 
   it('asks to set up an account first', async () => {
@@ -122,7 +109,7 @@ describe('placing calls', () => {
   });
 
   it('respects the user turning notifications off', async () => {
-    await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { notifications: false });
+    await configure([fonialAccount(env.sim)], { office: FONIAL_LOGIN }, { notifications: false });
     await call('0221 66966966');
     expect(await shownNotifications()).toEqual({});
   });
@@ -136,7 +123,7 @@ describe('placing calls', () => {
       return new Response(await readFile(join(import.meta.dirname, '../../../public', url.pathname), 'utf8'));
     });
     try {
-      await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { language: 'de' });
+      await configure([fonialAccount(env.sim)], { office: FONIAL_LOGIN }, { language: 'de' });
       await call('0221 66966966');
       const german = JSON.parse(
         await readFile(join(import.meta.dirname, '../../../public/_locales/de/messages.json'), 'utf8'),
@@ -149,9 +136,9 @@ describe('placing calls', () => {
   });
 
   it('picks the first device when none was chosen, and remembers it', async () => {
-    await configure([fonialAccount(sim, { deviceId: '' })], { office: FONIAL_LOGIN });
+    await configure([fonialAccount(env.sim, { deviceId: '' })], { office: FONIAL_LOGIN });
     await call('0221 66966966');
-    expect(sim.fonial.calls[0]?.device).toBe(23);
+    expect(env.sim.fonial.calls[0]?.device).toBe(23);
     expect((await value<PopupState>({ type: 'popup-state' })).choice.deviceId).toBe('23');
   });
 });
@@ -160,13 +147,13 @@ describe('confirmation before risky calls', () => {
   it('asks before a premium-rate number and sends nothing until the popup confirms', async () => {
     const asked = await call(PREMIUM, CRM_PAGE);
     expect(asked).toMatchObject({ phase: 'confirm', number: '+499005123456', reason: 'confirmReasonPremium' });
-    expect(sim.requests).toHaveLength(0);
+    expect(env.sim.requests).toHaveLength(0);
     // Asked from a page: the popup is brought up (as a window where openPopup is not allowed).
-    expect(browser.windows).toEqual([expect.stringContaining('popup.html?tab=7')]);
+    expect(env.browser.windows).toEqual([expect.stringContaining('popup.html?tab=7')]);
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'confirm' });
 
     expect(await call(PREMIUM, POPUP, { confirmed: true })).toMatchObject({ phase: 'ringing' });
-    expect(sim.fonial.calls).toEqual([expect.objectContaining({ target: '+499005123456' })]);
+    expect(env.sim.fonial.calls).toEqual([expect.objectContaining({ target: '+499005123456' })]);
     // The confirmed call is logged against the page it was first asked from.
     expect((await history())[0]?.origin).toEqual({ title: 'ACME GmbH — Contact', host: 'crm.example' });
   });
@@ -174,45 +161,45 @@ describe('confirmation before risky calls', () => {
   it('does not let a page claim the user confirmed, and brings the one popup window back instead', async () => {
     expect(await call(PREMIUM, CRM_PAGE)).toMatchObject({ phase: 'confirm' });
     expect(await call(PREMIUM, CRM_PAGE, { confirmed: true })).toMatchObject({ phase: 'confirm' });
-    expect(sim.requests).toHaveLength(0);
-    expect(browser.windows).toHaveLength(1);
+    expect(env.sim.requests).toHaveLength(0);
+    expect(env.browser.windows).toHaveLength(1);
   });
 
   it('asks for international numbers, or every number, only when the user wants that', async () => {
     expect(await call('+32 2 555 12 12')).toMatchObject({ phase: 'ringing' });
-    await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'international' });
+    await configure([fonialAccount(env.sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'international' });
     expect(await call('+32 2 555 12 12')).toMatchObject({ reason: 'confirmReasonInternational' });
     expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
-    await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'always' });
+    await configure([fonialAccount(env.sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'always' });
     expect(await call('0221 66966966')).toMatchObject({ reason: 'confirmReasonAlways' });
-    await configure([fonialAccount(sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'never' });
+    await configure([fonialAccount(env.sim)], { office: FONIAL_LOGIN }, { confirmCalls: 'never' });
     expect(await call(PREMIUM)).toMatchObject({ phase: 'ringing' });
   });
 });
 
 describe('following a call where the provider tells its state (sipgate)', () => {
   beforeEach(async () => {
-    await configure([sipgateAccount(sim)], { mobile: SIPGATE_LOGIN });
+    await configure([sipgateAccount(env.sim)], { mobile: SIPGATE_LOGIN });
   });
 
   it('moves from ringing to connected to ended, and history keeps that it was answered', async () => {
     expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
-    const placed = sim.sipgate.calls[0];
+    const placed = env.sim.sipgate.calls[0];
     if (!placed) throw new Error('no call at the simulator');
 
     await checkTrackedCall();
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'ringing' });
 
-    sim.sipgate.setCallStatus(placed.sessionId, 'connected');
+    env.sim.sipgate.setCallStatus(placed.sessionId, 'connected');
     await checkTrackedCall();
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'connected' });
     expect(await badgeText()).not.toBe('');
-    expect(browser.broadcasts).toContainEqual({
+    expect(env.browser.broadcasts).toContainEqual({
       type: 'call-update',
       report: expect.objectContaining({ phase: 'connected', number: '+4922166966966' }),
     });
 
-    sim.sipgate.setCallStatus(placed.sessionId, 'ended');
+    env.sim.sipgate.setCallStatus(placed.sessionId, 'ended');
     await checkTrackedCall();
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'ended' });
     expect(await badgeText()).toBe('');

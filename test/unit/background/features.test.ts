@@ -3,43 +3,28 @@
  * the keyboard command, SMS, the popup's state and history.
  */
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { stopTracking } from '../../../src/background/call-tracking';
 import { MENU_CALL, MENU_SMS } from '../../../src/background/context-menu';
-import { startBackground } from '../../../src/background/index';
 import type { HistoryEntry, PageConfig, PopupState, SettingsView } from '../../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
-import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
-import { type Simulator, startSimulator } from '../../sim/server';
-import { type BrowserRecorder, resetBrowser } from './fake-browser';
-import { CRM_PAGE, configure, fonialAccount, OPTIONS_TAB, send, sipgateAccount, value } from './harness';
+import {
+  CRM_PAGE,
+  configure,
+  FONIAL_LOGIN,
+  fonialAccount,
+  OPTIONS_TAB,
+  SIPGATE_LOGIN,
+  send,
+  sipgateAccount,
+  useBackground,
+  value,
+} from './harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-const FONIAL_LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
-const SIPGATE_LOGIN = { tokenId: SIPGATE_TEST_ACCOUNT.tokenId, token: SIPGATE_TEST_ACCOUNT.token };
+const env = useBackground();
 
-let sim: Simulator;
-let browser: BrowserRecorder;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.reset();
-  browser = resetBrowser();
-  startBackground();
-  await configure([fonialAccount(sim)], { office: FONIAL_LOGIN });
-});
-afterEach(async () => {
-  await stopTracking();
-});
-
-const useSipgate = () => configure([sipgateAccount(sim)], { mobile: SIPGATE_LOGIN });
+const useSipgate = () => configure([sipgateAccount(env.sim)], { mobile: SIPGATE_LOGIN });
 
 describe('page config', () => {
   it('tells a page whether to run, and never anything secret', async () => {
@@ -56,8 +41,8 @@ describe('page config', () => {
       { type: 'save-settings', settings: { ...settings, detection: { mode: 'only-listed', sites: ['odoo.com'] } } },
       OPTIONS_TAB,
     );
-    await vi.waitFor(() => expect(browser.tabMessages).toHaveLength(1));
-    expect(browser.tabMessages[0]).toEqual([
+    await vi.waitFor(() => expect(env.browser.tabMessages).toHaveLength(1));
+    expect(env.browser.tabMessages[0]).toEqual([
       CRM_PAGE.tab.id,
       { type: 'config-changed', config: expect.objectContaining({ enabled: false }) },
       { frameId: 0 },
@@ -68,26 +53,28 @@ describe('page config', () => {
 describe('context menu and keyboard command', () => {
   it('offers "Call <selection>", and "Send SMS" only for an account that can', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    await vi.waitFor(() => expect(browser.menus.size).toBe(2));
-    expect(browser.menus.get(MENU_CALL)).toMatchObject({ title: 'menuCallSelection', contexts: ['selection'] });
-    expect(browser.menus.get(MENU_SMS)).toMatchObject({ visible: false });
+    await vi.waitFor(() => expect(env.browser.menus.size).toBe(2));
+    expect(env.browser.menus.get(MENU_CALL)).toMatchObject({ title: 'menuCallSelection', contexts: ['selection'] });
+    expect(env.browser.menus.get(MENU_SMS)).toMatchObject({ visible: false });
     await useSipgate();
-    await vi.waitFor(() => expect(browser.menus.get(MENU_SMS)).toMatchObject({ visible: true }));
+    await vi.waitFor(() => expect(env.browser.menus.get(MENU_SMS)).toMatchObject({ visible: true }));
   });
 
   it('calls the selected text, logged against the page it was selected on', async () => {
-    await browser.menuClicked.fire(
+    await env.browser.menuClicked.fire(
       { menuItemId: MENU_CALL, selectionText: ' 0221 669669-66 ', pageUrl: CRM_PAGE.url },
       CRM_PAGE.tab,
     );
-    await vi.waitFor(() => expect(sim.fonial.calls).toEqual([expect.objectContaining({ target: '+4922166966966' })]));
+    await vi.waitFor(() =>
+      expect(env.sim.fonial.calls).toEqual([expect.objectContaining({ target: '+4922166966966' })]),
+    );
     const [entry] = await value<readonly HistoryEntry[]>({ type: 'history' });
     expect(entry?.origin).toEqual({ title: 'ACME GmbH — Contact', host: 'crm.example' });
   });
 
   it('asks the active page for its selection when the shortcut is pressed', async () => {
-    await browser.command.fire('call-selection', CRM_PAGE.tab);
-    expect(browser.tabMessages).toEqual([[CRM_PAGE.tab.id, { type: 'selection-action', action: 'call' }]]);
+    await env.browser.command.fire('call-selection', CRM_PAGE.tab);
+    expect(env.browser.tabMessages).toEqual([[CRM_PAGE.tab.id, { type: 'selection-action', action: 'call' }]]);
   });
 });
 
@@ -98,7 +85,7 @@ describe('SMS', () => {
       ok: true,
       value: null,
     });
-    expect(sim.sipgate.sms).toEqual([
+    expect(env.sim.sipgate.sms).toEqual([
       expect.objectContaining({ recipient: '+4915123456789', message: 'Rückruf um 15 Uhr?', smsId: 's0' }),
     ]);
     expect((await value<readonly HistoryEntry[]>({ type: 'history' }))[0]).toMatchObject({
@@ -122,13 +109,13 @@ describe('SMS', () => {
     expect(await send({ type: 'send-sms', recipient: '0151 23456789', message: '  ' })).toMatchObject({
       reason: 'errSmsEmpty',
     });
-    expect(sim.received('sipgate', '/sessions/sms')).toHaveLength(0);
+    expect(env.sim.received('sipgate', '/sessions/sms')).toHaveLength(0);
   });
 
   it('hands a number from a page to the popup once', async () => {
     await useSipgate();
     expect(await send({ type: 'compose-sms', number: '0151 23456789' }, CRM_PAGE)).toEqual({ ok: true, value: null });
-    expect(browser.windows).toEqual([expect.stringContaining('popup.html?tab=7')]);
+    expect(env.browser.windows).toEqual([expect.stringContaining('popup.html?tab=7')]);
     expect((await value<PopupState>({ type: 'popup-state' })).smsRecipient).toBe('+4915123456789');
     expect((await value<PopupState>({ type: 'popup-state' })).smsRecipient).toBeUndefined();
   });
@@ -145,11 +132,11 @@ describe('popup state', () => {
     });
     expect(state.devices).toHaveLength(2);
     await value({ type: 'popup-state' });
-    expect(sim.received('fonial', '/devices/get')).toHaveLength(1);
+    expect(env.sim.received('fonial', '/devices/get')).toHaveLength(1);
   });
 
   it('says why the provider cannot be reached instead of failing', async () => {
-    await configure([fonialAccount(sim)], { office: { ...FONIAL_LOGIN, password: 'wrong' } });
+    await configure([fonialAccount(env.sim)], { office: { ...FONIAL_LOGIN, password: 'wrong' } });
     expect((await value<PopupState>({ type: 'popup-state' })).connection).toMatchObject({
       status: 'error',
       reason: 'errAuth',
@@ -161,7 +148,12 @@ describe('popup state', () => {
 
 describe('history', () => {
   it("merges the provider's records and clears everything in one action", async () => {
-    sim.fonial.evn.push({ dateStart: '2026-11-20 10:00:00', from: '+4922166966999', to: '+3225551212', duration: 61 });
+    env.sim.fonial.evn.push({
+      dateStart: '2026-11-20 10:00:00',
+      from: '+4922166966999',
+      to: '+3225551212',
+      duration: 61,
+    });
     await value({ type: 'call', number: '0221 66966966' });
     const entries = await value<readonly HistoryEntry[]>({ type: 'history' });
     expect(entries.map((e) => e.number).sort()).toEqual(['+3225551212', '+4922166966966']);

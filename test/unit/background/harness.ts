@@ -2,11 +2,17 @@
  * The whole background on WXT's fake browser, talking to the PBX simulator over real HTTP: messages
  * go in through the registered runtime.onMessage listener, as they would in the browser.
  */
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { stopTracking } from '../../../src/background/call-tracking';
+import { startBackground } from '../../../src/background/index';
 import type { Reply } from '../../../src/messages';
 import type { AccountSettings, Settings } from '../../../src/settings';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
-import type { Simulator } from '../../sim/server';
+import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
+import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
+import { type Simulator, startSimulator } from '../../sim/server';
+import { type BrowserRecorder, resetBrowser } from './fake-browser';
 
 export const EXTENSION_ID = 'test-extension-id';
 export const POPUP = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` };
@@ -22,6 +28,57 @@ export const CRM_PAGE = {
   tab: { id: 7, url: 'https://crm.example/contacts/42', title: 'ACME GmbH — Contact' },
 };
 export const OTHER_EXTENSION = { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' };
+
+/** The logins of the simulator's test accounts, as the options page saves them. */
+export const FONIAL_LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
+export const SIPGATE_LOGIN = { tokenId: SIPGATE_TEST_ACCOUNT.tokenId, token: SIPGATE_TEST_ACCOUNT.token };
+
+export interface BackgroundUnderTest {
+  /** One simulator for the test file, reset before each test. */
+  readonly sim: Simulator;
+  /** What the background did with the browser in the current test. */
+  readonly browser: BrowserRecorder;
+}
+
+/**
+ * The hooks every background test file needs: one simulator for the file; before each test a fresh
+ * fake browser, the background started on it, and the office fonial account saved with its login;
+ * after each test, call tracking stopped so its timers do not outlive the test. The test file
+ * itself still mocks `wxt/browser` (see fake-browser.ts).
+ */
+export function useBackground(): BackgroundUnderTest {
+  let sim: Simulator | undefined;
+  let browser: BrowserRecorder | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    const started = ready(sim);
+    started.reset();
+    browser = resetBrowser();
+    startBackground();
+    await configure([fonialAccount(started)], { office: FONIAL_LOGIN });
+  });
+  afterEach(async () => {
+    await stopTracking();
+  });
+  return {
+    get sim() {
+      return ready(sim);
+    },
+    get browser() {
+      return ready(browser);
+    },
+  };
+}
+
+function ready<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('used outside a test: the background is not set up yet');
+  return value;
+}
 
 export async function send<T = unknown>(message: unknown, sender: object = POPUP): Promise<Reply<T>> {
   const replies = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);

@@ -3,38 +3,17 @@
  * SMS and their page, and only in the contract's shapes. Everything else is refused and logged
  * without its content.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stopTracking } from '../../../src/background/call-tracking';
-import { startBackground } from '../../../src/background/index';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Refusal } from '../../../src/background/refusal';
 import { createRouter, senderKind } from '../../../src/background/router';
 import { ProviderError } from '../../../src/providers/errors';
-import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../../sim/server';
-import { resetBrowser } from './fake-browser';
-import { CRM_PAGE, configure, EXTENSION_ID, fonialAccount, OPTIONS_TAB, OTHER_EXTENSION, POPUP, send } from './harness';
+import { CRM_PAGE, EXTENSION_ID, OPTIONS_TAB, OTHER_EXTENSION, POPUP, send, useBackground } from './harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.reset();
-  resetBrowser();
-  startBackground();
-  await configure([fonialAccount(sim)], {
-    office: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-  });
-});
-afterEach(async () => {
-  await stopTracking();
+const env = useBackground();
+afterEach(() => {
   vi.restoreAllMocks();
 });
 
@@ -50,7 +29,7 @@ describe('who may ask', () => {
   it('answers another extension with a refusal, whatever it asks', async () => {
     expect(await send({ type: 'popup-state' }, OTHER_EXTENSION)).toEqual({ ok: false, reason: 'errRejectedMessage' });
     expect(await send({ type: 'call', number: '0221 66966966' }, OTHER_EXTENSION)).toMatchObject({ ok: false });
-    expect(sim.requests).toHaveLength(0);
+    expect(env.sim.requests).toHaveLength(0);
   });
 
   it('lets a content script call, text and read its page config, and nothing else', async () => {
@@ -97,7 +76,7 @@ describe('what may be asked', () => {
     expect(logged).not.toContain('4922166966966');
     expect(logged).not.toContain('hunter2');
     expect(warn.mock.calls.every(([, detail]) => Object.keys(detail as object).join() === 'sender,type')).toBe(true);
-    expect(sim.requests).toHaveLength(0);
+    expect(env.sim.requests).toHaveLength(0);
   });
 
   it('answers a refusal with its reason, a provider error in its words, anything else as internal', async () => {

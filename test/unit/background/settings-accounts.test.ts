@@ -3,37 +3,18 @@
  * messages on WXT's fake browser (providers against the simulator).
  */
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '../../../src/background/index';
 import type { CallReport, HistoryEntry, ImportResult, SettingsView } from '../../../src/messages';
 import type { Settings } from '../../../src/settings';
-import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../../sim/server';
-import { resetBrowser } from './fake-browser';
-import { configure, fonialAccount, OPTIONS_TAB, send, value } from './harness';
+import { FONIAL_LOGIN, fonialAccount, OPTIONS_TAB, send, useBackground, value } from './harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
-const LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
-
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  sim.reset();
-  resetBrowser();
-  startBackground();
-  await configure([fonialAccount(sim)], { office: LOGIN });
-});
+const env = useBackground();
 
 const view = () => value<SettingsView>({ type: 'get-settings' }, OPTIONS_TAB);
-const logins = () => sim.received('fonial', '/session/authenticate').length;
+const logins = () => env.sim.received('fonial', '/session/authenticate').length;
 const stored = async () => fakeBrowser.storage.local.get(null);
 
 describe('settings', () => {
@@ -41,7 +22,7 @@ describe('settings', () => {
     const shown = await view();
     expect(shown).toMatchObject({ locked: [], withCredentials: ['office'] });
     expect(shown.settings.accounts.map((a) => a.id)).toEqual(['office']);
-    expect(JSON.stringify(shown)).not.toContain(LOGIN.password);
+    expect(JSON.stringify(shown)).not.toContain(FONIAL_LOGIN.password);
   });
 
   it('saves everything but accounts, and refuses invalid values without changing anything', async () => {
@@ -61,12 +42,12 @@ describe('settings', () => {
 
   it('keeps credentials in local storage only', async () => {
     await value(
-      { type: 'save-account', account: fonialAccount(sim, { id: 'second' }), credentials: LOGIN },
+      { type: 'save-account', account: fonialAccount(env.sim, { id: 'second' }), credentials: FONIAL_LOGIN },
       OPTIONS_TAB,
     );
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(LOGIN.password);
-    expect((await stored()).credentials).toMatchObject({ office: LOGIN, second: LOGIN });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(FONIAL_LOGIN.password);
+    expect((await stored()).credentials).toMatchObject({ office: FONIAL_LOGIN, second: FONIAL_LOGIN });
   });
 });
 
@@ -74,12 +55,12 @@ describe('accounts', () => {
   it('adds an account, and a changed login starts a new session', async () => {
     await value({ type: 'call', number: '0221 66966966' });
     expect(logins()).toBe(1);
-    await value({ type: 'save-account', account: fonialAccount(sim, { label: 'Renamed' }) }, OPTIONS_TAB);
+    await value({ type: 'save-account', account: fonialAccount(env.sim, { label: 'Renamed' }) }, OPTIONS_TAB);
     await value({ type: 'call', number: '0221 66966966' });
     expect(logins()).toBe(1);
 
     await value(
-      { type: 'save-account', account: fonialAccount(sim), credentials: { ...LOGIN, password: 'wrong' } },
+      { type: 'save-account', account: fonialAccount(env.sim), credentials: { ...FONIAL_LOGIN, password: 'wrong' } },
       OPTIONS_TAB,
     );
     expect(await value<CallReport>({ type: 'call', number: '0221 66966966' })).toMatchObject({
@@ -91,7 +72,7 @@ describe('accounts', () => {
 
   it('removes an account with its login and switches to the next one', async () => {
     await value(
-      { type: 'save-account', account: fonialAccount(sim, { id: 'second' }), credentials: LOGIN },
+      { type: 'save-account', account: fonialAccount(env.sim, { id: 'second' }), credentials: FONIAL_LOGIN },
       OPTIONS_TAB,
     );
     await value({ type: 'remove-account', accountId: 'office' }, OPTIONS_TAB);
@@ -103,7 +84,7 @@ describe('accounts', () => {
 
   it('switches the active account only to one that exists', async () => {
     await value(
-      { type: 'save-account', account: fonialAccount(sim, { id: 'second' }), credentials: LOGIN },
+      { type: 'save-account', account: fonialAccount(env.sim, { id: 'second' }), credentials: FONIAL_LOGIN },
       OPTIONS_TAB,
     );
     await value({ type: 'set-active-account', accountId: 'second' }, OPTIONS_TAB);
@@ -115,16 +96,16 @@ describe('accounts', () => {
   });
 
   it('tests a draft account without saving it', async () => {
-    const draft = fonialAccount(sim, { id: 'draft' });
-    expect(await value({ type: 'test-connection', account: draft, credentials: LOGIN }, OPTIONS_TAB)).toEqual({
-      label: LOGIN.username,
+    const draft = fonialAccount(env.sim, { id: 'draft' });
+    expect(await value({ type: 'test-connection', account: draft, credentials: FONIAL_LOGIN }, OPTIONS_TAB)).toEqual({
+      label: FONIAL_LOGIN.username,
       devices: [
         { id: '23', name: 'Telefon Martin Mustermann' },
         { id: '674', name: 'Telefon Bettina Beispiel' },
       ],
     });
     expect(
-      await send({ type: 'test-connection', account: draft, credentials: { ...LOGIN, password: 'nope' } }, OPTIONS_TAB),
+      await send({ type: 'test-connection', account: draft, credentials: { ...FONIAL_LOGIN, password: 'nope' } }, OPTIONS_TAB),
     ).toMatchObject({ ok: false, reason: 'errAuth' });
     expect((await view()).settings.accounts.map((a) => a.id)).toEqual(['office']);
     expect(await send({ type: 'test-connection', account: { id: 'x', provider: 'nokia' } }, OPTIONS_TAB)).toEqual({
@@ -157,7 +138,7 @@ describe("the administrator's policy (managed storage)", () => {
   it('sets up accounts each user only logs in to, keeping their own phone choice', async () => {
     await fakeBrowser.storage.local.clear();
     await fakeBrowser.storage.managed.set({
-      accounts: [{ id: 'company', provider: 'fonial', label: 'Company', baseUrl: sim.baseUrl('fonial') }],
+      accounts: [{ id: 'company', provider: 'fonial', label: 'Company', baseUrl: env.sim.baseUrl('fonial') }],
     });
     const company = (await view()).settings.accounts[0];
     if (!company) throw new Error('no managed account');
@@ -169,10 +150,10 @@ describe("the administrator's policy (managed storage)", () => {
       reason: 'errLockedSetting',
       details: ['accounts'],
     });
-    await value({ type: 'save-account', account: company, credentials: LOGIN }, OPTIONS_TAB);
+    await value({ type: 'save-account', account: company, credentials: FONIAL_LOGIN }, OPTIONS_TAB);
     await value({ type: 'choose', choice: { deviceId: '23' } });
     expect(await value<CallReport>({ type: 'call', number: '0221 66966966' })).toMatchObject({ phase: 'ringing' });
-    expect(sim.fonial.calls[0]).toMatchObject({ device: 23 });
+    expect(env.sim.fonial.calls[0]).toMatchObject({ device: 23 });
     expect(await send({ type: 'remove-account', accountId: 'company' }, OPTIONS_TAB)).toMatchObject({
       ok: false,
       reason: 'errLockedSetting',
@@ -185,9 +166,9 @@ describe('settings files', () => {
     const plain = JSON.parse(await value<string>({ type: 'export-settings', includeCredentials: false }, OPTIONS_TAB));
     expect(plain).toMatchObject({ format: 'ringback-settings', settings: { accounts: [{ id: 'office' }] } });
     expect(plain).not.toHaveProperty('credentials');
-    expect(JSON.stringify(plain)).not.toContain(LOGIN.password);
+    expect(JSON.stringify(plain)).not.toContain(FONIAL_LOGIN.password);
     const full = JSON.parse(await value<string>({ type: 'export-settings', includeCredentials: true }, OPTIONS_TAB));
-    expect(full.credentials).toEqual({ office: LOGIN });
+    expect(full.credentials).toEqual({ office: FONIAL_LOGIN });
   });
 
   it('changes nothing for a file that is not JSON or not a Ringback settings file', async () => {
@@ -215,16 +196,21 @@ describe('settings files', () => {
     expect([...result.problems].sort()).toEqual(['credentials', 'detection']);
     const { settings } = await view();
     expect(settings).toMatchObject({ telLinks: false, defaultCountry: 'NL', detection: { mode: 'everywhere' } });
-    expect((await stored()).credentials).toEqual({ office: LOGIN });
+    expect((await stored()).credentials).toEqual({ office: FONIAL_LOGIN });
   });
 
   it('forgets what an account listed once a file moves it to another address', async () => {
-    sim.fonial.evn.push({ dateStart: '2026-11-20 10:00:00', from: '+4922166966999', to: '+3225551212', duration: 61 });
+    env.sim.fonial.evn.push({
+      dateStart: '2026-11-20 10:00:00',
+      from: '+4922166966999',
+      to: '+3225551212',
+      duration: 61,
+    });
     const numbers = async () => (await value<readonly HistoryEntry[]>({ type: 'history' })).map((e) => e.number);
     expect(await numbers()).toEqual(['+3225551212']);
     // The PBX at the new address has no such record; the old one's must not linger from the cache.
-    sim.fonial.evn.length = 0;
-    const moved = fonialAccount(sim, { baseUrl: `${sim.baseUrl('fonial')}/` });
+    env.sim.fonial.evn.length = 0;
+    const moved = fonialAccount(env.sim, { baseUrl: `${env.sim.baseUrl('fonial')}/` });
     const file = { format: 'ringback-settings', settings: { version: 1, accounts: [moved] } };
     expect(await value<ImportResult>({ type: 'import-settings', json: JSON.stringify(file) }, OPTIONS_TAB)).toEqual({
       problems: [],
@@ -237,7 +223,7 @@ describe('settings files', () => {
     await fakeBrowser.storage.local.clear();
     expect(await value<ImportResult>({ type: 'import-settings', json }, OPTIONS_TAB)).toEqual({ problems: [] });
     const restored: Settings = (await view()).settings;
-    expect(restored.accounts).toEqual([fonialAccount(sim)]);
+    expect(restored.accounts).toEqual([fonialAccount(env.sim)]);
     expect(await value<CallReport>({ type: 'call', number: '0221 66966966' })).toMatchObject({ phase: 'ringing' });
   });
 });
