@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     await waitFor(() => account.acceptedCalls(sim) > before || undefined);
     await page.locator('ringback-ui [role=status]').filter({ hasText: /\S/ }).waitFor();
     const screenshot = join(OUTPUT, `demo-${account.provider}.png`);
-    await page.screenshot({ path: screenshot });
+    await page.screenshot({ path: screenshot, clip: { x: 0, y: 0, width: 760, height: 380 } });
     console.log(`\n${account.provider}: called ${DEMO_NUMBER} from a trusted click. The simulator received:`);
     for (const request of sim.requests.filter((r) => r.provider === account.provider)) {
       const marker = request.path === account.callPath ? '  ◀ the call' : '';

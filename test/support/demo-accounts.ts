@@ -37,7 +37,7 @@ export function demoAccounts(sim: Simulator): readonly DemoAccount[] {
         apiId: VOIPCENTER_TEST_ACCOUNT.apiId,
         apiKey: VOIPCENTER_TEST_ACCOUNT.apiKey,
       },
-      deviceId: String(VOIPCENTER_TEST_ACCOUNT.sipAccounts[0]?.id),
+      deviceId: VOIPCENTER_TEST_ACCOUNT.sipAccounts[0]?.SIPusername ?? '',
       callPath: '/call.php',
       acceptedCalls: (s) => s.voipcenter.calls.length,
     },

@@ -21,7 +21,14 @@ let built = false;
  */
 export function buildSimFlavour(): void {
   if (built) return;
-  execFileSync('npx', ['wxt', 'build', '--mode', 'sim'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npx', ['wxt', 'build', '--mode', 'sim'], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    // Quiet when it works; the whole build log when it does not.
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+    throw error;
+  }
   built = true;
 }
 
