@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isProviderError, type ProviderError } from '../../../src/providers/errors';
 import { createFonial, type FonialSession } from '../../../src/providers/fonial';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
 import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
+import { failure } from '../../support/provider-failure';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -25,16 +25,6 @@ function client(overrides: { password?: string; store?: MemorySessionStore<Fonia
     timeoutMs: overrides.timeoutMs ?? 2_000,
   });
   return { provider, store };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
 }
 
 describe('fonial client against the simulator', () => {
