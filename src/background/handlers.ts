@@ -19,9 +19,16 @@ import { saveSettings, settingsView } from './settings-handlers';
 import { sendSms } from './sms';
 import { rememberFrame } from './tab-frames';
 
+/** Whether this worker has looked for a call to carry on following (once per worker life is enough). */
+let trackingResumed = false;
+
 export async function handle(request: Request, context: RequestContext): Promise<Replies[Request['type']]> {
-  // A worker restarted mid-call picks its tracking up again on the first message it gets.
-  void resumeTracking().catch(() => undefined);
+  // A worker restarted mid-call picks its tracking up again on the first message it gets. Every
+  // frame of every page asks for its config, so later messages do not read storage for it again.
+  if (!trackingResumed) {
+    trackingResumed = true;
+    void resumeTracking().catch(() => undefined);
+  }
   const fromPage = context.kind === 'content-script';
   const tabId = context.sender.tab?.id;
   switch (request.type) {
