@@ -3,37 +3,20 @@
  * user did is lost, a call whose outcome is unknown is never sent twice, and the next call works.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry, PopupState, SettingsView } from '../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
 import { ask, badgeText, call, clearSessionStorage, openQuietExtensionPage } from '../support/background';
-import { configureAccount, type LoadedExtension, launchWithExtension } from '../support/extension';
+import { useFonialE2e } from '../support/fonial-e2e';
 
-let sim: Simulator;
-let extension: LoadedExtension;
+const e2e = useFonialE2e();
 let page: Page;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  extension = await launchWithExtension();
-  await configureAccount(extension, {
-    provider: 'fonial',
-    baseUrl: sim.baseUrl('fonial'),
-    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-    deviceId: '674',
-  });
-  page = await openQuietExtensionPage(extension);
-});
-
-afterAll(async () => {
-  await extension?.close();
-  await sim?.close();
+  page = await openQuietExtensionPage(e2e.extension);
 });
 
 beforeEach(async () => {
-  sim.reset();
-  await clearSessionStorage(extension);
+  await clearSessionStorage(e2e.extension);
   await ask(page, { type: 'clear-history' });
 });
 
@@ -45,14 +28,14 @@ async function history(): Promise<readonly HistoryEntry[]> {
 
 describe('when the provider fails', () => {
   it('says the provider is unavailable, keeps the attempt and the account, and the next call works', async () => {
-    sim.fault({ kind: 'server-error', provider: 'fonial', status: 503 });
+    e2e.sim.fault({ kind: 'server-error', provider: 'fonial', status: 503 });
     expect(await call(page, '0221 66966966')).toEqual({
       phase: 'failed',
       number: '+4922166966966',
       reason: 'errUnavailable',
       details: ['503'],
     });
-    expect(sim.fonial.calls).toHaveLength(0);
+    expect(e2e.sim.fonial.calls).toHaveLength(0);
     expect(await badgeText(page)).toBe('');
 
     // Nothing lost: the attempt is in history with its reason, the popup shows it, the account stays.
@@ -64,16 +47,16 @@ describe('when the provider fails', () => {
     const settings = await ask<SettingsView>(page, { type: 'get-settings' });
     expect(settings.ok && settings.value.withCredentials).toEqual(['fonial-e2e']);
 
-    sim.clearFaults();
+    e2e.sim.clearFaults();
     expect(await call(page, '0221 66966966')).toEqual({ phase: 'ringing', number: '+4922166966966' });
-    expect(sim.fonial.calls).toHaveLength(1);
-    expect(sim.received('fonial', '/session/authenticate').filter((r) => r.answeredStatus === 200)).toHaveLength(1);
+    expect(e2e.sim.fonial.calls).toHaveLength(1);
+    expect(e2e.sim.received('fonial', '/session/authenticate').filter((r) => r.answeredStatus === 200)).toHaveLength(1);
     expect((await history()).map((e) => e.outcome)).toEqual(['ringing', 'failed']);
   });
 
   it('reports an unknown outcome when a gateway gives up after the provider got the call, and never sends it again', async () => {
     // A 502 after the request went out: the provider may have placed the call or not.
-    sim.fault({ kind: 'server-error', provider: 'fonial', path: '/call/initiate', status: 502, times: 1 });
+    e2e.sim.fault({ kind: 'server-error', provider: 'fonial', path: '/call/initiate', status: 502, times: 1 });
     expect(await call(page, '0221 66966966')).toMatchObject({
       phase: 'unknown',
       number: '+4922166966966',
@@ -81,12 +64,12 @@ describe('when the provider fails', () => {
     });
     // Give a stray retry every chance to arrive: none may.
     await page.waitForTimeout(1_000);
-    expect(sim.received('fonial', '/call/initiate')).toHaveLength(1);
+    expect(e2e.sim.received('fonial', '/call/initiate')).toHaveLength(1);
     expect((await history())[0]).toMatchObject({ outcome: 'unknown' });
     expect(await badgeText(page)).toBe('');
 
     // The user decides: calling again is a new, deliberate attempt.
     expect(await call(page, '0221 66966966')).toMatchObject({ phase: 'ringing' });
-    expect(sim.received('fonial', '/call/initiate')).toHaveLength(2);
+    expect(e2e.sim.received('fonial', '/call/initiate')).toHaveLength(2);
   });
 });

@@ -4,10 +4,8 @@
  * user logs in as rarely as possible and every call goes through once.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallReport } from '../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
 import {
   askAll,
   badgeText,
@@ -18,36 +16,21 @@ import {
   WorkerWatch,
   workerMarked,
 } from '../support/background';
-import { configureAccount, type LoadedExtension, launchWithExtension } from '../support/extension';
+import { useFonialE2e } from '../support/fonial-e2e';
 
-let sim: Simulator;
-let extension: LoadedExtension;
+const e2e = useFonialE2e();
 let page: Page;
 
 beforeAll(async () => {
-  sim = await startSimulator();
-  extension = await launchWithExtension();
-  await configureAccount(extension, {
-    provider: 'fonial',
-    baseUrl: sim.baseUrl('fonial'),
-    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-    deviceId: '674',
-  });
-  page = await openQuietExtensionPage(extension);
-});
-
-afterAll(async () => {
-  await extension?.close();
-  await sim?.close();
+  page = await openQuietExtensionPage(e2e.extension);
 });
 
 beforeEach(async () => {
   // Each test starts logged out, on both sides.
-  sim.reset();
-  await clearSessionStorage(extension);
+  await clearSessionStorage(e2e.extension);
 });
 
-const logins = () => sim.received('fonial', '/session/authenticate').length;
+const logins = () => e2e.sim.received('fonial', '/session/authenticate').length;
 
 describe('provider sessions in the service worker', () => {
   it('places a call after the service worker was stopped, without logging in again', async () => {
@@ -56,16 +39,16 @@ describe('provider sessions in the service worker', () => {
     expect(await badgeText(page)).not.toBe('');
 
     const watch = await WorkerWatch.attach(page);
-    await markWorker(extension);
+    await markWorker(e2e.extension);
     const startsBefore = watch.starts;
     await watch.stopWorker();
 
     // The message wakes a fresh worker: nothing in its memory, the session in storage.session.
     expect(await call(page, '+49 221 66966966')).toEqual({ phase: 'ringing', number: '+4922166966966' });
     expect(watch.starts).toBe(startsBefore + 1);
-    expect(await workerMarked(extension)).toBe(false);
+    expect(await workerMarked(e2e.extension)).toBe(false);
     expect(logins()).toBe(1);
-    expect(sim.fonial.calls.map((c) => c.target)).toEqual(['+4922166966966', '+4922166966966']);
+    expect(e2e.sim.fonial.calls.map((c) => c.target)).toEqual(['+4922166966966', '+4922166966966']);
     await watch.detach();
   });
 
@@ -76,18 +59,18 @@ describe('provider sessions in the service worker', () => {
     ]);
     expect(replies.map((r) => r.ok && r.value.phase)).toEqual(['ringing', 'ringing']);
     expect(logins()).toBe(1);
-    expect(sim.received('fonial', '/session')).toHaveLength(1);
-    expect(sim.fonial.calls.map((c) => c.target).sort()).toEqual(['+3225551212', '+4922166966966']);
+    expect(e2e.sim.received('fonial', '/session')).toHaveLength(1);
+    expect(e2e.sim.fonial.calls.map((c) => c.target).sort()).toEqual(['+3225551212', '+4922166966966']);
   });
 
   it('logs in again once when the session expired between two calls, and the call goes through', async () => {
     await call(page, '0221 66966966');
     // The provider's clock moves past fonial's session lifetime: the stored sid is refused.
-    sim.advance(sim.fonial.sessionLifetimeMs + 60_000);
+    e2e.sim.advance(e2e.sim.fonial.sessionLifetimeMs + 60_000);
     expect(await call(page, '0221 66966966')).toMatchObject({ phase: 'ringing' });
     expect(logins()).toBe(2);
     // One call refused for the expired session, repeated once with the new one: two calls placed.
-    expect(sim.received('fonial', '/call/initiate').map((r) => r.json)).toHaveLength(3);
-    expect(sim.fonial.calls).toHaveLength(2);
+    expect(e2e.sim.received('fonial', '/call/initiate').map((r) => r.json)).toHaveLength(3);
+    expect(e2e.sim.fonial.calls).toHaveLength(2);
   });
 });

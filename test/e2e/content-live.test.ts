@@ -5,41 +5,11 @@
  * iframe. One browser for the whole file.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
-import {
-  configureAccount,
-  type LoadedExtension,
-  launchWithExtension,
-  numberPoint,
-  waitFor,
-} from '../support/extension';
-import { type PageServer, startPageServer } from '../support/static-server';
+import { describe, expect, it } from 'vitest';
+import { numberPoint, waitFor } from '../support/extension';
+import { useFonialE2e } from '../support/fonial-e2e';
 
-let sim: Simulator;
-let pages: PageServer;
-let extension: LoadedExtension;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  pages = await startPageServer();
-  extension = await launchWithExtension();
-  await configureAccount(extension, {
-    provider: 'fonial',
-    baseUrl: sim.baseUrl('fonial'),
-    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-    deviceId: '674',
-  });
-});
-
-afterAll(async () => {
-  await extension?.close();
-  await pages?.close();
-  await sim?.close();
-});
-
-beforeEach(() => sim.reset());
+const e2e = useFonialE2e();
 
 interface Mark {
   readonly text: string;
@@ -80,8 +50,8 @@ async function hoverAndCall(page: Page, text: string, frame?: Frame): Promise<vo
 
 describe('a page that re-renders all the time', () => {
   it('keeps its numbers marked through re-renders, never touches the page’s nodes, and calls', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-live.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-live.html'));
     await numberPoint(page, '0221 71000004');
     const start = await renders(page);
     await waitFor(async () => ((await renders(page)) >= start + 8 ? true : undefined));
@@ -98,8 +68,8 @@ describe('a page that re-renders all the time', () => {
     expect((await marks(page)).every((m) => m.connected)).toBe(true);
 
     await hoverAndCall(page, '0221 71000003');
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls[0]).toMatchObject({ target: '+4922171000003' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+4922171000003' });
 
     // The page's own MutationObserver saw nothing it did not do itself (the host element aside).
     expect(await foreignMutations(page)).toEqual([]);
@@ -108,8 +78,8 @@ describe('a page that re-renders all the time', () => {
   });
 
   it('marks numbers that arrive after load (infinite scroll)', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-live.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-live.html'));
     await numberPoint(page, '0221 71000000');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForFunction(() => document.querySelectorAll('#leads tr').length >= 25);
@@ -123,11 +93,11 @@ describe('a page that re-renders all the time', () => {
 
 describe('shadow roots and frames', () => {
   it('marks and calls a number inside an open shadow root, also one rendered there later', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-widgets.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-widgets.html'));
     await hoverAndCall(page, '0211 5556677');
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls[0]).toMatchObject({ target: '+492115556677' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+492115556677' });
 
     await page.evaluate(() => (window as unknown as { addShadowNumber: () => void }).addShadowNumber());
     await numberPoint(page, '0211 5556688');
@@ -135,8 +105,8 @@ describe('shadow roots and frames', () => {
   });
 
   it('runs in a same-origin iframe the same way, and lists its numbers with the page’s', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-widgets.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-widgets.html'));
     const frame = await waitFor(() => page.frames().find((f) => f.url().endsWith('crm-frame.html')));
     await waitFor(async () => ((await marks(frame)).some((m) => m.text === '040 30700000') ? true : undefined));
     // The page's own highlight holds only its own numbers; the frame has its own.
@@ -153,10 +123,10 @@ describe('shadow roots and frames', () => {
     const button = frame.locator('ringback-ui button.call');
     await expect.poll(() => button.isVisible()).toBe(true);
     await button.click();
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls[0]).toMatchObject({ target: '+494030700000' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+494030700000' });
 
-    const worker = await extension.worker();
+    const worker = await e2e.extension.worker();
     const list = await worker.evaluate(async (url) => {
       const api = (
         globalThis as unknown as {

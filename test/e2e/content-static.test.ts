@@ -6,43 +6,12 @@
  * for the whole file.
  */
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageConfig, TabMessage } from '../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
-import {
-  configureAccount,
-  type LoadedExtension,
-  launchWithExtension,
-  numberPoint,
-  waitFor,
-} from '../support/extension';
-import { type PageServer, startPageServer } from '../support/static-server';
+import { configureAccount, numberPoint, waitFor } from '../support/extension';
+import { fonialAccount, useFonialE2e } from '../support/fonial-e2e';
 
-let sim: Simulator;
-let pages: PageServer;
-let extension: LoadedExtension;
-
-const ACCOUNT = {
-  provider: 'fonial',
-  credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-  deviceId: '674',
-};
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  pages = await startPageServer();
-  extension = await launchWithExtension();
-  await configureAccount(extension, { ...ACCOUNT, baseUrl: sim.baseUrl('fonial') });
-});
-
-afterAll(async () => {
-  await extension?.close();
-  await pages?.close();
-  await sim?.close();
-});
-
-beforeEach(() => sim.reset());
+const e2e = useFonialE2e();
 
 /** The text of every marked number on the page (or frame). */
 function marks(page: Page): Promise<string[]> {
@@ -55,8 +24,8 @@ let opened = 0;
 
 /** Each test opens the table at its own address, so messages reach exactly its tab. */
 async function openTable(): Promise<Page> {
-  const page = await extension.context.newPage();
-  await page.goto(`${pages.url('crm-table.html')}?test=${++opened}`);
+  const page = await e2e.extension.context.newPage();
+  await page.goto(`${e2e.pages.url('crm-table.html')}?test=${++opened}`);
   await numberPoint(page, '0221 66966966');
   // Marks mean Ringback runs here, so its click listener is in place before the page's watcher.
   await page.evaluate(() => (window as unknown as { watchLinks: () => void }).watchLinks());
@@ -65,7 +34,7 @@ async function openTable(): Promise<Page> {
 
 /** Messages content scripts send to the background, recorded in the service worker. */
 async function spyOnMessages(): Promise<Worker> {
-  const worker = await extension.worker();
+  const worker = await e2e.extension.worker();
   await worker.evaluate(() => {
     const g = globalThis as unknown as {
       seen?: unknown[];
@@ -90,7 +59,7 @@ function seen(worker: Worker): Promise<{ type: string; number?: string }[]> {
 
 /** Sends a TabMessage to the tab showing `url`, as the background does; resolves to the answer. */
 async function tell(url: string, message: TabMessage): Promise<unknown> {
-  const worker = await extension.worker();
+  const worker = await e2e.extension.worker();
   return worker.evaluate(
     async ({ url, message }) => {
       const api = (
@@ -172,7 +141,7 @@ describe('a static CRM contact table', () => {
     await expect
       .poll(async () => (await seen(worker)).filter((m) => m.type === 'compose-sms'))
       .toEqual([{ type: 'compose-sms', number: '+31612345678' }]);
-    expect(sim.fonial.calls).toHaveLength(0);
+    expect(e2e.sim.fonial.calls).toHaveLength(0);
     await page.close();
   });
 
@@ -186,8 +155,8 @@ describe('a static CRM contact table', () => {
       'call',
     );
     await page.keyboard.press('Enter');
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls).toEqual([expect.objectContaining({ target: '+492289876543' })]);
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls).toEqual([expect.objectContaining({ target: '+492289876543' })]);
     await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
     // Escape hands focus back to the page where the user was.
     await page.keyboard.press('Escape');
@@ -198,20 +167,20 @@ describe('a static CRM contact table', () => {
   it('routes tel: and sip: links to Ringback with the number normalised, and leaves other links alone', async () => {
     const page = await openTable();
     await page.click('#tel-link');
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls[0]).toMatchObject({ target: '+4930234567800' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+4930234567800' });
     await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
 
     // The card with the outcome sits over the next row; Escape puts it away.
     await page.keyboard.press('Escape');
     await page.click('#sip-link');
-    await waitFor(() => sim.fonial.calls[1]);
-    expect(sim.fonial.calls[1]).toMatchObject({ target: '+4940123456789' });
+    await waitFor(() => e2e.sim.fonial.calls[1]);
+    expect(e2e.sim.fonial.calls[1]).toMatchObject({ target: '+4940123456789' });
 
     await page.keyboard.press('Escape');
     await page.click('#sip-person');
     await page.waitForTimeout(300);
-    expect(sim.fonial.calls).toHaveLength(2);
+    expect(e2e.sim.fonial.calls).toHaveLength(2);
     expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
       { id: 'tel-link', trusted: true, prevented: true },
       { id: 'sip-link', trusted: true, prevented: true },
@@ -225,7 +194,7 @@ describe('a static CRM contact table', () => {
     await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, telLinks: false } });
     await page.click('#tel-link');
     await page.waitForTimeout(300);
-    expect(sim.fonial.calls).toHaveLength(0);
+    expect(e2e.sim.fonial.calls).toHaveLength(0);
     expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
       { id: 'tel-link', trusted: true, prevented: false },
     ]);
@@ -241,7 +210,7 @@ describe('a static CRM contact table', () => {
     await page.evaluate(() => (window as unknown as { pageScriptClicks: () => void }).pageScriptClicks());
     await page.waitForTimeout(500);
     expect((await seen(worker)).filter((m) => m.type === 'call')).toEqual([]);
-    expect(sim.fonial.calls).toHaveLength(0);
+    expect(e2e.sim.fonial.calls).toHaveLength(0);
     expect(await page.evaluate(() => (window as unknown as { linkClicks: unknown[] }).linkClicks)).toEqual([
       { id: 'tel-link', trusted: false, prevented: false },
     ]);
@@ -256,8 +225,8 @@ describe('a static CRM contact table', () => {
       getSelection()?.selectAllChildren(cell);
     });
     await tell(page.url(), { type: 'selection-action', action: 'call' });
-    await waitFor(() => sim.fonial.calls[0]);
-    expect(sim.fonial.calls[0]).toMatchObject({ target: '+31201234567' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+31201234567' });
     await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
 
     await tell(page.url(), { type: 'selection-action', action: 'sms' });
@@ -286,11 +255,10 @@ describe('a static CRM contact table', () => {
   });
 
   it('leaves a risky call to the popup: the card says why and where to confirm, and cannot confirm it', async () => {
-    await configureAccount(extension, {
-      ...ACCOUNT,
-      baseUrl: sim.baseUrl('fonial'),
-      extra: { defaultCountry: 'DE', confirmCalls: 'international' },
-    });
+    await configureAccount(
+      e2e.extension,
+      fonialAccount(e2e.sim, { defaultCountry: 'DE', confirmCalls: 'international' }),
+    );
     try {
       const page = await openTable();
       const worker = await spyOnMessages();
@@ -316,11 +284,11 @@ describe('a static CRM contact table', () => {
       await expect.poll(async () => (await calls()).length).toBe(2);
       for (const message of await calls()) expect(message).not.toHaveProperty('confirmed');
       await expect.poll(() => status(page).textContent()).toBe(waiting);
-      expect(sim.fonial.calls).toHaveLength(0);
-      expect(sim.received('fonial', '/call/initiate')).toHaveLength(0);
+      expect(e2e.sim.fonial.calls).toHaveLength(0);
+      expect(e2e.sim.received('fonial', '/call/initiate')).toHaveLength(0);
       await page.close();
     } finally {
-      await configureAccount(extension, { ...ACCOUNT, baseUrl: sim.baseUrl('fonial') });
+      await configureAccount(e2e.extension, fonialAccount(e2e.sim));
     }
   });
 

@@ -2,48 +2,18 @@
  * The whole path once, in real Chromium: a number on a page → hover card → trusted click →
  * service worker → fonial client → the simulator receives /call/initiate.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/messages';
-import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
 import { ask, openQuietExtensionPage } from '../support/background';
-import {
-  configureAccount,
-  type LoadedExtension,
-  launchWithExtension,
-  numberPoint,
-  waitFor,
-} from '../support/extension';
-import { type PageServer, startPageServer } from '../support/static-server';
+import { numberPoint, waitFor } from '../support/extension';
+import { useFonialE2e } from '../support/fonial-e2e';
 
-let sim: Simulator;
-let pages: PageServer;
-let extension: LoadedExtension;
-
-beforeAll(async () => {
-  sim = await startSimulator();
-  pages = await startPageServer();
-  extension = await launchWithExtension();
-  await configureAccount(extension, {
-    provider: 'fonial',
-    baseUrl: sim.baseUrl('fonial'),
-    credentials: { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password },
-    deviceId: '674',
-  });
-});
-
-afterAll(async () => {
-  await extension?.close();
-  await pages?.close();
-  await sim?.close();
-});
-
-beforeEach(() => sim.reset());
+const e2e = useFonialE2e();
 
 describe('first call through fonial', () => {
   it('calls the hovered number from the selected device when the user clicks', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-contacts.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-contacts.html'));
     const point = await numberPoint(page, '0221 66966966');
     await page.mouse.move(point.x, point.y);
     const button = page.locator('ringback-ui button');
@@ -51,13 +21,15 @@ describe('first call through fonial', () => {
     expect(await button.getAttribute('aria-label')).toContain('+49 221 66966966');
     await button.click();
 
-    const call = await waitFor(() => sim.received('fonial', '/call/initiate').find((r) => r.answeredStatus === 200));
+    const call = await waitFor(() =>
+      e2e.sim.received('fonial', '/call/initiate').find((r) => r.answeredStatus === 200),
+    );
     expect(call.json).toMatchObject({ device: 674, target: '+4922166966966' });
     await expect.poll(() => page.locator('ringback-ui [role=status]').textContent()).toMatch(/ringing/i);
-    expect(sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
+    expect(e2e.sim.fonial.calls).toEqual([expect.objectContaining({ device: 674, target: '+4922166966966' })]);
 
     // History knows which CRM record the call was started from.
-    const extensionPage = await openQuietExtensionPage(extension);
+    const extensionPage = await openQuietExtensionPage(e2e.extension);
     const history = await ask<readonly HistoryEntry[]>(extensionPage, { type: 'history' });
     expect(history.ok && history.value[0]).toMatchObject({
       number: '+4922166966966',
@@ -69,8 +41,8 @@ describe('first call through fonial', () => {
   });
 
   it('ignores a click that a page script makes', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(pages.url('crm-contacts.html'));
+    const page = await e2e.extension.context.newPage();
+    await page.goto(e2e.pages.url('crm-contacts.html'));
     const point = await numberPoint(page, '0221 66966966');
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => page.locator('ringback-ui button').isVisible()).toBe(true);
@@ -82,13 +54,13 @@ describe('first call through fonial', () => {
       button?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     });
     await page.waitForTimeout(1_000);
-    expect(sim.fonial.calls).toHaveLength(0);
+    expect(e2e.sim.fonial.calls).toHaveLength(0);
 
     // The same button still works for the user: the channel was open, only the click was refused.
     await page.locator('ringback-ui button').click();
-    await waitFor(() => sim.fonial.calls.length === 1 || undefined);
+    await waitFor(() => e2e.sim.fonial.calls.length === 1 || undefined);
     await page.waitForTimeout(300);
-    expect(sim.fonial.calls).toHaveLength(1);
+    expect(e2e.sim.fonial.calls).toHaveLength(1);
     await page.close();
   });
 });
