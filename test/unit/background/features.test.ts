@@ -10,6 +10,7 @@ import type { HistoryEntry, PageConfig, PopupState, SettingsView } from '../../.
 import {
   CRM_PAGE,
   configure,
+  FONIAL_EVN_CALL,
   FONIAL_LOGIN,
   fonialAccount,
   OPTIONS_TAB,
@@ -148,12 +149,7 @@ describe('popup state', () => {
 
 describe('history', () => {
   it("merges the provider's records and clears everything in one action", async () => {
-    env.sim.fonial.evn.push({
-      dateStart: '2026-11-20 10:00:00',
-      from: '+4922166966999',
-      to: '+3225551212',
-      duration: 61,
-    });
+    env.sim.fonial.evn.push(FONIAL_EVN_CALL);
     await value({ type: 'call', number: '0221 66966966' });
     const entries = await value<readonly HistoryEntry[]>({ type: 'history' });
     expect(entries.map((e) => e.number).sort()).toEqual(['+3225551212', '+4922166966966']);

@@ -33,6 +33,14 @@ export const OTHER_EXTENSION = { id: 'someone-else', url: 'chrome-extension://so
 export const FONIAL_LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
 export const SIPGATE_LOGIN = { tokenId: SIPGATE_TEST_ACCOUNT.tokenId, token: SIPGATE_TEST_ACCOUNT.token };
 
+/** A call the fonial account made outside Ringback, as fonial's EVN lists it (history gets it from there). */
+export const FONIAL_EVN_CALL = {
+  dateStart: '2026-11-20 10:00:00',
+  from: '+4922166966999',
+  to: '+3225551212',
+  duration: 61,
+};
+
 export interface BackgroundUnderTest {
   /** One simulator for the test file, reset before each test. */
   readonly sim: Simulator;

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CallReport, HistoryEntry, ImportResult, SettingsView } from '../../../src/messages';
 import type { Settings } from '../../../src/settings';
-import { FONIAL_LOGIN, fonialAccount, OPTIONS_TAB, send, useBackground, value } from './harness';
+import { FONIAL_EVN_CALL, FONIAL_LOGIN, fonialAccount, OPTIONS_TAB, send, useBackground, value } from './harness';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -105,7 +105,10 @@ describe('accounts', () => {
       ],
     });
     expect(
-      await send({ type: 'test-connection', account: draft, credentials: { ...FONIAL_LOGIN, password: 'nope' } }, OPTIONS_TAB),
+      await send(
+        { type: 'test-connection', account: draft, credentials: { ...FONIAL_LOGIN, password: 'nope' } },
+        OPTIONS_TAB,
+      ),
     ).toMatchObject({ ok: false, reason: 'errAuth' });
     expect((await view()).settings.accounts.map((a) => a.id)).toEqual(['office']);
     expect(await send({ type: 'test-connection', account: { id: 'x', provider: 'nokia' } }, OPTIONS_TAB)).toEqual({
@@ -200,12 +203,7 @@ describe('settings files', () => {
   });
 
   it('forgets what an account listed once a file moves it to another address', async () => {
-    env.sim.fonial.evn.push({
-      dateStart: '2026-11-20 10:00:00',
-      from: '+4922166966999',
-      to: '+3225551212',
-      duration: 61,
-    });
+    env.sim.fonial.evn.push(FONIAL_EVN_CALL);
     const numbers = async () => (await value<readonly HistoryEntry[]>({ type: 'history' })).map((e) => e.number);
     expect(await numbers()).toEqual(['+3225551212']);
     // The PBX at the new address has no such record; the old one's must not linger from the cache.
