@@ -99,10 +99,11 @@ async function ask(
 ): Promise<Asked> {
   const target = number.e164;
   let deviceId: string | undefined;
-  const failed = (report: CallReport): Asked => ({ report, ...(deviceId ? { deviceId } : {}) });
+  // Every outcome, good or bad, names the device that was asked to ring once one was chosen.
+  const asked = (report: CallReport): Asked => ({ report, ...(deviceId ? { deviceId } : {}) });
   try {
     const provider = await providerFor(account);
-    if (!provider) return failed({ phase: 'failed', number: target, reason: 'errNoCredentials' });
+    if (!provider) return asked({ phase: 'failed', number: target, reason: 'errNoCredentials' });
     deviceId = await deviceFor(account, provider);
     const placed = await provider.placeCall({
       target,
@@ -117,14 +118,14 @@ async function ask(
       display: number.international,
       notify: settings.notifications,
     });
-    return failed({ phase: 'ringing', number: target });
+    return asked({ phase: 'ringing', number: target });
   } catch (error) {
     if (!isProviderError(error)) {
       console.error('Ringback: call failed inside Ringback', error instanceof Error ? error.name : typeof error);
-      return failed({ phase: 'failed', number: target, reason: 'errInternal' });
+      return asked({ phase: 'failed', number: target, reason: 'errInternal' });
     }
     const phase = error.code === 'unknown-outcome' ? 'unknown' : 'failed';
-    return failed({ phase, number: target, reason: error.reason, details: error.details });
+    return asked({ phase, number: target, reason: error.reason, details: error.details });
   }
 }
 

@@ -23,7 +23,7 @@ export async function onMenuClick(info: MenuClick, tab: MenuTab | undefined, hoo
   const text = info.selectionText?.trim() ?? '';
   if (info.menuItemId === MENU_CALL) {
     // The outcome reaches the user through the call's own feedback (notification, badge, popup).
-    await placeCall({ number: text, source: 'menu', ...originOf(info, tab) }, hooks);
+    await placeCall({ number: text, source: 'menu', ...selectionOrigin(info, tab) }, hooks);
   } else if (info.menuItemId === MENU_SMS) {
     try {
       await composeSms(text, tab?.id);
@@ -35,7 +35,7 @@ export async function onMenuClick(info: MenuClick, tab: MenuTab | undefined, hoo
 }
 
 /** The page the selection was on; clicking a menu item grants activeTab, so its title is readable. */
-function originOf(info: MenuClick, tab: MenuTab | undefined): { origin?: CallOrigin } {
+function selectionOrigin(info: MenuClick, tab: MenuTab | undefined): { origin?: CallOrigin } {
   const url = tab?.url ?? info.pageUrl;
   return url ? { origin: { title: tab?.title ?? '', url } } : {};
 }
