@@ -66,8 +66,10 @@ export async function pageNumbers(tabId: number): Promise<readonly PageNumber[]>
 
 /** Live call status from the background; returns the unsubscribe. */
 export function onCallUpdate(listener: (report: Broadcast['report']) => void): () => void {
-  const handler = (message: unknown) => {
-    // Only the envelope is checked: broadcasts come from this extension's own background.
+  const handler = (message: unknown, sender: { readonly id?: string; readonly tab?: unknown }) => {
+    // Content scripts can message extension pages too: only the background (no tab) is heard, and
+    // then only the envelope is checked, as the background built the report from the same types.
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
     if (isRecord(message) && message.type === 'call-update' && isRecord(message.report)) {
       listener((message as Broadcast).report);
     }
