@@ -138,10 +138,6 @@ export class Card {
     return this.#reason;
   }
 
-  get target(): CardTarget | undefined {
-    return this.visible ? this.#target : undefined;
-  }
-
   /** The page element focus goes back to when the keyboard leaves the card. */
   get returnFocus(): HTMLElement | undefined {
     return this.#returnFocus;

@@ -67,10 +67,6 @@ export class Session {
     this.#scanner.queue(document.body ?? document.documentElement);
   }
 
-  get config(): PageConfig {
-    return this.#config;
-  }
-
   update(config: PageConfig): void {
     const previous = this.#config;
     this.#config = config;

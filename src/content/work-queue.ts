@@ -17,10 +17,6 @@ export class WorkQueue<T> {
     this.#pending.add(item);
   }
 
-  has(item: T): boolean {
-    return this.#pending.has(item);
-  }
-
   /** The oldest item no other waiting item contains, or undefined when nothing is left. */
   take(): T | undefined {
     for (const item of this.#pending) {
