@@ -25,7 +25,7 @@
  * - `number` is sent in E.164 with `+`, the format getCallerIds uses for `cli`.
  * - isOnCall cannot tell ringing from talking: a uuid means "connected", none means "ended".
  */
-import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
+import { PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
 import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { asRecord, firstText, listOf, textOf } from './json';
@@ -80,11 +80,7 @@ interface RequestOptions {
 }
 
 export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSession>): Provider {
-  const http = createHttp({
-    ...ctx,
-    baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS.fonema,
-    retryStatuses: FONEMA_RETRY_STATUSES,
-  });
+  const http = createHttp({ ...ctx, retryStatuses: FONEMA_RETRY_STATUSES });
   const { username, password } = ctx.credentials;
 
   /** One authenticated method call; the answer's data (envelope removed) or a ProviderError. */

@@ -3,7 +3,7 @@
  * a session id from `/session` is authenticated once and sent with every request. An expired sid
  * is answered with an error saying the session is invalid.
  */
-import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
+import { PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
 import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { asRecord, listOf } from './json';
@@ -22,7 +22,6 @@ import type {
 } from './types';
 import { formatZoned, parseZoned } from './zoned-time';
 
-export const FONIAL_DEFAULT_BASE_URL = DEFAULT_BASE_URLS.fonial;
 /** fonial's timestamps (EVN, journal) are German wall-clock time. */
 const FONIAL_TIME_ZONE = 'Europe/Berlin';
 
@@ -41,7 +40,7 @@ export function isFonialSession(value: unknown): value is FonialSession {
 }
 
 export function createFonial(ctx: ProviderContext<FonialCredentials, FonialSession>): Provider {
-  const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || FONIAL_DEFAULT_BASE_URL });
+  const http = createHttp(ctx);
 
   async function post(kind: RequestKind, path: string, body: object): Promise<Record<string, unknown>> {
     const answer = await send(http, kind, path, { method: 'post', json: body });

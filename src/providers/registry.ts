@@ -16,6 +16,7 @@ type StoredCredentials = Readonly<Record<string, string>>;
  * an older version, or another provider) is treated as no session.
  */
 export function createProvider(id: ProviderId, ctx: ProviderContext<StoredCredentials, unknown>): Provider {
+  // The one place an account without its own base URL gets the provider's documented one.
   const base = { ...ctx, baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS[id] };
   switch (id) {
     case 'fonial':

@@ -11,7 +11,7 @@
  * - running calls: `GET /{userId}/sessions/calls` → `{items: [{sessionId, status}]}`; a call not
  *   listed has ended; status words are matched loosely.
  */
-import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES, SIPGATE_SMS_MAX_LENGTH } from './catalog';
+import { PROVIDER_CAPABILITIES, SIPGATE_SMS_MAX_LENGTH } from './catalog';
 import { ProviderError, providerError } from './errors';
 import { type Answer, createHttp, type RequestKind, send, unexpectedAnswer } from './http';
 import { asRecord, firstText, listOf, textOf } from './json';
@@ -59,7 +59,7 @@ interface RequestOptions {
 }
 
 export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSession>): Provider {
-  const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS.sipgate });
+  const http = createHttp(ctx);
   const { tokenId, token } = ctx.credentials;
 
   async function request(

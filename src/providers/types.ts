@@ -99,6 +99,7 @@ export interface SessionStore<T> {
 }
 
 export interface ProviderContext<Credentials, Session> {
+  /** The API's base URL. An account without one gets the provider's default in registry.ts. */
   readonly baseUrl: string;
   readonly credentials: Credentials;
   readonly sessions: SessionStore<Session>;

@@ -19,7 +19,7 @@
  * public PHP client reads `id_<n>` entries with `logname`, `naam`, `voornaam`, `SIPusername`) and
  * for calls (no public source; several plausible names are accepted).
  */
-import { DEFAULT_BASE_URLS, PROVIDER_CAPABILITIES } from './catalog';
+import { PROVIDER_CAPABILITIES } from './catalog';
 import { isProviderError, ProviderError, type ProviderErrorCode, providerError } from './errors';
 import { hmacSha256Hex, md5Hex, sha256Hex } from './hashing';
 import { type Answer, createHttp, type RequestKind, send, serverDate, unexpectedAnswer } from './http';
@@ -92,7 +92,7 @@ type Param = [name: string, value: string];
 const OFFSET_STORE_THRESHOLD_MS = 1_000;
 
 export function createVoipcenter(ctx: ProviderContext<VoipcenterCredentials, VoipcenterSession>): Provider {
-  const http = createHttp({ ...ctx, baseUrl: ctx.baseUrl || DEFAULT_BASE_URLS.voipcenter });
+  const http = createHttp(ctx);
   const now = ctx.now ?? Date.now;
   const { apiId, apiKey, customerNumber, password } = ctx.credentials;
   let hashedPassword: Promise<string> | undefined;
