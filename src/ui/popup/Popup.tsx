@@ -107,6 +107,8 @@ export function Popup() {
 
   const homeCountry = state?.defaultCountry ?? '';
   const capabilities = state?.account?.capabilities;
+  const deviceChoice = capabilities?.devices === true && (state?.devices.length ?? 0) > 0;
+  const callerIdChoice = capabilities?.callerIds === true && (state?.callerIds.length ?? 0) > 0;
 
   const call = async (number: string, origin: CallOrigin | undefined, confirmed = false) => {
     setPending(undefined);
@@ -219,11 +221,9 @@ export function Popup() {
         />
       ) : null}
 
-      {state?.account &&
-      ((capabilities?.devices && state.devices.length > 0) ||
-        (capabilities?.callerIds && state.callerIds.length > 0)) ? (
+      {state?.account && (deviceChoice || callerIdChoice) ? (
         <div class="choices">
-          {capabilities?.devices && state.devices.length > 0 ? (
+          {deviceChoice ? (
             <ChoiceSelect
               id="device-select"
               label={t('popupDevice')}
@@ -234,7 +234,7 @@ export function Popup() {
               disabled={!fresh}
             />
           ) : null}
-          {capabilities?.callerIds && state.callerIds.length > 0 ? (
+          {callerIdChoice ? (
             <ChoiceSelect
               id="caller-id-select"
               label={t('popupCallerId')}
