@@ -1,14 +1,15 @@
 /**
  * What most end-to-end files start from, once per file: the PBX simulator, a server for the fixture
  * pages, and Chromium with the simulator build of Ringback and the simulator's fonial account saved
- * (desk phone 674 rings). The simulator is reset before each test; everything is closed after the
- * file. Call it at the top of a test file; read its parts inside tests.
+ * (desk phone 674 rings). The simulator is reset before each test (use-simulator.ts); everything is
+ * closed after the file. Call it at the top of a test file; read its parts inside tests.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../sim/server';
+import type { Simulator } from '../sim/server';
 import { type AccountSetup, configureAccount, type LoadedExtension, launchWithExtension } from './extension';
 import { type PageServer, startPageServer } from './static-server';
+import { useSimulator } from './use-simulator';
 
 export interface FonialE2e {
   readonly sim: Simulator;
@@ -17,11 +18,10 @@ export interface FonialE2e {
 }
 
 export function useFonialE2e(): FonialE2e {
-  let sim: Simulator | undefined;
+  const sim = useSimulator();
   let pages: PageServer | undefined;
   let extension: LoadedExtension | undefined;
   beforeAll(async () => {
-    sim = await startSimulator();
     pages = await startPageServer();
     extension = await launchWithExtension();
     await configureAccount(extension, fonialAccount(sim));
@@ -29,13 +29,9 @@ export function useFonialE2e(): FonialE2e {
   afterAll(async () => {
     await extension?.close();
     await pages?.close();
-    await sim?.close();
   });
-  beforeEach(() => ready(sim).reset());
   return {
-    get sim() {
-      return ready(sim);
-    },
+    sim,
     get pages() {
       return ready(pages);
     },

@@ -2,7 +2,7 @@
  * The whole background on WXT's fake browser, talking to the PBX simulator over real HTTP: messages
  * go in through the registered runtime.onMessage listener, as they would in the browser.
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stopTracking } from '../../../src/background/call-tracking';
 import { startBackground } from '../../../src/background/index';
@@ -11,7 +11,8 @@ import type { AccountSettings, Settings } from '../../../src/settings';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
 import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
-import { type Simulator, startSimulator } from '../../sim/server';
+import type { Simulator } from '../../sim/server';
+import { useSimulator } from '../../support/use-simulator';
 import { type BrowserRecorder, resetBrowser } from './fake-browser';
 
 export const EXTENSION_ID = 'test-extension-id';
@@ -55,37 +56,23 @@ export interface BackgroundUnderTest {
  * itself still mocks `wxt/browser` (see fake-browser.ts).
  */
 export function useBackground(): BackgroundUnderTest {
-  let sim: Simulator | undefined;
+  const sim = useSimulator();
   let browser: BrowserRecorder | undefined;
-  beforeAll(async () => {
-    sim = await startSimulator();
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
   beforeEach(async () => {
-    const started = ready(sim);
-    started.reset();
     browser = resetBrowser();
     startBackground();
-    await configure([fonialAccount(started)], { office: FONIAL_LOGIN });
+    await configure([fonialAccount(sim)], { office: FONIAL_LOGIN });
   });
   afterEach(async () => {
     await stopTracking();
   });
   return {
-    get sim() {
-      return ready(sim);
-    },
+    sim,
     get browser() {
-      return ready(browser);
+      if (!browser) throw new Error('used outside a test: the background is not set up yet');
+      return browser;
     },
   };
-}
-
-function ready<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('used outside a test: the background is not set up yet');
-  return value;
 }
 
 export async function send<T = unknown>(message: unknown, sender: object = POPUP): Promise<Reply<T>> {

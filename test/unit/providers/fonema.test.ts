@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFonema, type FonemaSession } from '../../../src/providers/fonema';
 import { FONEMA_AGENT_ACCOUNT, FONEMA_TEST_ACCOUNT, type FonemaUser } from '../../sim/providers/fonema';
-import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
 import { failure } from '../../support/provider-failure';
+import { useSimulator } from '../../support/use-simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 interface ClientOptions {
   user?: FonemaUser;

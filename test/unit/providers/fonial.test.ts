@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFonial, type FonialSession } from '../../../src/providers/fonial';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
-import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
 import { failure } from '../../support/provider-failure';
+import { useSimulator } from '../../support/use-simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 function client(overrides: { password?: string; store?: MemorySessionStore<FonialSession>; timeoutMs?: number } = {}) {
   const store = overrides.store ?? new MemorySessionStore<FonialSession>();

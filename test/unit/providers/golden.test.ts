@@ -5,22 +5,17 @@
  * simulator drifted into agreeing on a mistake, these would still fail.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFonema, type FonemaSession } from '../../../src/providers/fonema';
 import { createFonial, type FonialSession } from '../../../src/providers/fonial';
 import { hmacSha256Hex, md5Hex, sha256Hex } from '../../../src/providers/hashing';
 import { createSipgate, type SipgateSession } from '../../../src/providers/sipgate';
 import { createVoipcenter, type VoipcenterSession } from '../../../src/providers/voipcenter';
-import { type Simulator, startSimulator } from '../../sim/server';
 import { captureFetch, rawQuery } from '../../support/capture-fetch';
 import { MemorySessionStore } from '../../support/memory-session-store';
+import { useSimulator } from '../../support/use-simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

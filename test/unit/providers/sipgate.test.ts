@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIPGATE_SMS_MAX_LENGTH } from '../../../src/providers/catalog';
 import { createSipgate, type SipgateSession } from '../../../src/providers/sipgate';
 import { SIPGATE_TEST_ACCOUNT, type SipgateAccount } from '../../sim/providers/sipgate';
-import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
 import { failure } from '../../support/provider-failure';
+import { useSimulator } from '../../support/use-simulator';
 
 const SCOPED_ACCOUNT: SipgateAccount = {
   ...SIPGATE_TEST_ACCOUNT,
@@ -24,12 +24,7 @@ const ODD_DEVICES_ACCOUNT: SipgateAccount = {
   sms: [],
 };
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ sipgate: { accounts: [SIPGATE_TEST_ACCOUNT, SCOPED_ACCOUNT, ODD_DEVICES_ACCOUNT] } });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator({ sipgate: { accounts: [SIPGATE_TEST_ACCOUNT, SCOPED_ACCOUNT, ODD_DEVICES_ACCOUNT] } });
 
 function client(options: { account?: SipgateAccount; token?: string; timeoutMs?: number } = {}) {
   const account = options.account ?? SIPGATE_TEST_ACCOUNT;

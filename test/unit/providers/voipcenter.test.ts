@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderErrorCode } from '../../../src/providers/errors';
 import { createVoipcenter, type VoipcenterSession } from '../../../src/providers/voipcenter';
 import { VOIPCENTER_TEST_ACCOUNT } from '../../sim/providers/voipcenter';
-import { type Simulator, startSimulator } from '../../sim/server';
 import { MemorySessionStore } from '../../support/memory-session-store';
 import { failure } from '../../support/provider-failure';
+import { useSimulator } from '../../support/use-simulator';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 interface ClientOptions {
   password?: string;
