@@ -43,7 +43,8 @@ export interface CredentialField {
   readonly labelKey: string;
 }
 
-export const CREDENTIAL_FIELDS: Readonly<Record<ProviderId, readonly CredentialField[]>> = {
+/** What each provider's login asks for; the registry requires exactly these fields. */
+export const CREDENTIAL_FIELDS = {
   fonial: [
     { key: 'username', secret: false, labelKey: 'credUsername' },
     { key: 'password', secret: true, labelKey: 'credPassword' },
@@ -62,7 +63,7 @@ export const CREDENTIAL_FIELDS: Readonly<Record<ProviderId, readonly CredentialF
     { key: 'username', secret: false, labelKey: 'credUsername' },
     { key: 'password', secret: true, labelKey: 'credPassword' },
   ],
-};
+} as const satisfies Readonly<Record<ProviderId, readonly CredentialField[]>>;
 
 /** What an account of each provider can do (their APIs decide, not the account). */
 export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> = {

@@ -1,6 +1,6 @@
 /** Creates the client for a provider from stored credentials and session; the static facts are in catalog.ts. */
 
-import { DEFAULT_BASE_URLS } from './catalog';
+import { CREDENTIAL_FIELDS, DEFAULT_BASE_URLS } from './catalog';
 import { ProviderError } from './errors';
 import { createFonema, isFonemaSession } from './fonema';
 import { createFonial, isFonialSession } from './fonial';
@@ -22,34 +22,37 @@ export function createProvider(id: ProviderId, ctx: ProviderContext<StoredCreden
     case 'fonial':
       return createFonial({
         ...base,
-        credentials: requireFields(ctx.credentials, 'username', 'password'),
+        credentials: requireFields(ctx.credentials, CREDENTIAL_FIELDS.fonial),
         sessions: checkedStore(ctx.sessions, isFonialSession),
       });
     case 'voipcenter':
       return createVoipcenter({
         ...base,
-        credentials: requireFields(ctx.credentials, 'apiId', 'apiKey', 'customerNumber', 'password'),
+        credentials: requireFields(ctx.credentials, CREDENTIAL_FIELDS.voipcenter),
         sessions: checkedStore(ctx.sessions, isVoipcenterSession),
       });
     case 'sipgate':
       return createSipgate({
         ...base,
-        credentials: requireFields(ctx.credentials, 'tokenId', 'token'),
+        credentials: requireFields(ctx.credentials, CREDENTIAL_FIELDS.sipgate),
         sessions: checkedStore(ctx.sessions, isSipgateSession),
       });
     case 'fonema':
       return createFonema({
         ...base,
-        credentials: requireFields(ctx.credentials, 'username', 'password'),
+        credentials: requireFields(ctx.credentials, CREDENTIAL_FIELDS.fonema),
         sessions: checkedStore(ctx.sessions, isFonemaSession),
       });
   }
 }
 
-/** The named credential fields, each present and not blank (passed on exactly as typed). */
-function requireFields<K extends string>(credentials: StoredCredentials, ...keys: K[]): Record<K, string> {
+/** The provider's credential fields, each present and not blank (passed on exactly as typed). */
+function requireFields<K extends string>(
+  credentials: StoredCredentials,
+  fields: readonly { readonly key: K }[],
+): Record<K, string> {
   const picked: Partial<Record<K, string>> = {};
-  for (const key of keys) {
+  for (const { key } of fields) {
     const value = credentials[key];
     if (value === undefined || value.trim() === '') throw new ProviderError('auth', 'errMissingCredentials', [key]);
     picked[key] = value;
