@@ -105,9 +105,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (input.detection !== undefined && !isRecord(input.detection)) problems.push('detection');
   const mode = oneOf(DETECTION_MODES)(detection.mode) ? detection.mode : DEFAULT_SETTINGS.detection.mode;
   if (detection.mode !== undefined && mode !== detection.mode) problems.push('detection.mode');
-  const sites = Array.isArray(detection.sites)
-    ? detection.sites.filter(isString).map(normaliseSite).filter(Boolean)
-    : [];
+  const sites = Array.isArray(detection.sites) ? normaliseSites(detection.sites.filter(isString)) : [];
   if (detection.sites !== undefined && !Array.isArray(detection.sites)) problems.push('detection.sites');
 
   const country = pick('defaultCountry', isString, '').toUpperCase();
@@ -120,7 +118,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       accounts,
       activeAccountId,
       defaultCountry,
-      detection: { mode, sites: [...new Set(sites)] },
+      detection: { mode, sites },
       telLinks: pick('telLinks', isBoolean, DEFAULT_SETTINGS.telLinks),
       confirmCalls: pick('confirmCalls', oneOf(CALL_CONFIRMATIONS), DEFAULT_SETTINGS.confirmCalls),
       language: pick('language', (v): v is '' | Locale => v === '' || oneOf(LOCALES)(v), DEFAULT_SETTINGS.language),
@@ -191,8 +189,13 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** A site list as kept: each entry reduced to its host (normaliseSite), blanks and repeats dropped. */
+export function normaliseSites(entries: readonly string[]): string[] {
+  return [...new Set(entries.map(normaliseSite).filter(Boolean))];
+}
+
 /** Site list entries are host names; pasted URLs and `*.` prefixes are reduced to the host. */
-export function normaliseSite(entry: string): string {
+function normaliseSite(entry: string): string {
   const trimmed = entry.trim().toLowerCase();
   if (trimmed === '') return '';
   const host = trimmed.includes('://') ? safeHost(trimmed) : (trimmed.split('/')[0] ?? '');

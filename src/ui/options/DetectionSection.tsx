@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { DETECTION_MODES, normaliseSite, type Settings } from '../../settings';
+import { DETECTION_MODES, normaliseSites, type Settings } from '../../settings';
 import { Locked } from './Locked';
 
 interface Props {
@@ -20,14 +20,7 @@ export function DetectionSection({ settings, locked, onSave }: Props) {
   const { mode, sites } = settings.detection;
   const [text, setText] = useState(sites.join('\n'));
   const saveSites = () => {
-    const list = [
-      ...new Set(
-        text
-          .split(/[\n,]+/)
-          .map(normaliseSite)
-          .filter(Boolean),
-      ),
-    ];
+    const list = normaliseSites(text.split(/[\n,]+/));
     setText(list.join('\n'));
     if (list.join('\n') !== sites.join('\n')) onSave({ detection: { mode, sites: list } });
   };
