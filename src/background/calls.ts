@@ -61,7 +61,9 @@ export async function placeCall(command: CallCommand, hooks: CallHooks): Promise
   const attemptId = crypto.randomUUID();
   const feedback = { attemptId, display, notify };
   const page = originOf(origin);
-  await logEntry({
+  // Logging and showing "requested" run beside the provider request, not before it: the user is
+  // waiting for their phone to ring, and the log is only updated once both are done.
+  const logged = logEntry({
     id: attemptId,
     accountId: account.id,
     kind: 'call',
@@ -71,10 +73,15 @@ export async function placeCall(command: CallCommand, hooks: CallHooks): Promise
     outcome: 'requested',
     provider: account.provider,
     ...(page ? { origin: page } : {}),
-  });
-  await announce({ phase: 'requested', number: number.e164 }, feedback);
+  })
+    .then(() => announce({ phase: 'requested', number: number.e164 }, feedback))
+    // A history that cannot be written must not turn a placed call into an error.
+    .catch((error: unknown) =>
+      console.warn('Ringback: could not log the call', error instanceof Error ? error.name : ''),
+    );
 
   const { report, deviceId } = await ask(account, settings, number, attemptId);
+  await logged;
   await updateEntry(attemptId, {
     outcome: report.phase,
     ...(report.reason ? { reason: report.reason } : {}),
