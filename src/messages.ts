@@ -35,6 +35,8 @@ export type Request =
   /** Everything the popup shows at a glance. */
   | { readonly type: 'popup-state' }
   | { readonly type: 'choose'; readonly choice: AccountChoice }
+  /** Ends the call Ringback is following (refused when none is, or its provider cannot). */
+  | { readonly type: 'hang-up' }
   | { readonly type: 'send-sms'; readonly recipient: string; readonly message: string; readonly senderId?: string }
   | { readonly type: 'history' }
   | { readonly type: 'clear-history' }
@@ -115,8 +117,11 @@ export interface PopupState {
   readonly callerIds: readonly CallerId[];
   readonly smsSenders: readonly SmsSender[];
   readonly choice: Required<AccountChoice>;
-  /** The latest call attempt, for the status line. */
-  readonly lastCall?: CallReport & { readonly at: number };
+  /**
+   * The latest call attempt, for the status line; `canHangUp` while it is ringing or connected and
+   * its provider can end it (a `hang-up` request would be accepted).
+   */
+  readonly lastCall?: CallReport & { readonly at: number; readonly canHangUp: boolean };
   /** A number a page asked to text (compose-sms), consumed by the popup. */
   readonly smsRecipient?: string;
   readonly defaultCountry: string;
@@ -173,6 +178,7 @@ export interface Replies {
   'page-config': PageConfig;
   'popup-state': PopupState;
   choose: null;
+  'hang-up': null;
   'send-sms': null;
   history: readonly HistoryEntry[];
   'clear-history': null;
@@ -233,6 +239,7 @@ export function parseRequest(value: unknown): Request | undefined {
     case 'page-config':
       return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
     case 'popup-state':
+    case 'hang-up':
     case 'history':
     case 'clear-history':
     case 'get-settings':

@@ -79,6 +79,22 @@ export function checkTrackedCall(now = Date.now()): Promise<void> {
   return exclusive('trackedCall', () => check(now));
 }
 
+/** The call being followed, if any. */
+export function trackedCall(): Promise<TrackedCall | undefined> {
+  return tracked.get();
+}
+
+/**
+ * Ends the followed call as the provider telling "ended" would (the user hung up from the popup).
+ * Nothing happens when a different call, or none, is followed by now.
+ */
+export function endTrackedCall(attemptId: string, now = Date.now()): Promise<void> {
+  return exclusive('trackedCall', async () => {
+    const call = await tracked.get();
+    if (call?.attemptId === attemptId) await ended(call, now);
+  });
+}
+
 /** Stops following the current call (its account went away; tests end). */
 export function stopTracking(): Promise<void> {
   return exclusive('trackedCall', finish);
@@ -107,18 +123,20 @@ async function check(now: number): Promise<void> {
     await tracked.set({ ...call, failures: call.failures + 1 });
     return schedule(POLL_INTERVAL_MS);
   }
-  if (state === 'ended') {
-    // A call that was connected stays "connected" in history: that is what the user wants to know.
-    if (call.phase !== 'connected') await updateEntry(call.attemptId, { outcome: 'ended' });
-    await announce({ phase: 'ended', number: call.number }, feedback(call), now);
-    return finish();
-  }
+  if (state === 'ended') return ended(call, now);
   if (state !== call.phase) {
     await updateEntry(call.attemptId, { outcome: state });
     await announce({ phase: state, number: call.number }, feedback(call), now);
   }
   await tracked.set({ ...call, phase: state, failures: 0 });
   schedule(POLL_INTERVAL_MS);
+}
+
+async function ended(call: TrackedCall, now: number): Promise<void> {
+  // A call that was connected stays "connected" in history: that is what the user wants to know.
+  if (call.phase !== 'connected') await updateEntry(call.attemptId, { outcome: 'ended' });
+  await announce({ phase: 'ended', number: call.number }, feedback(call), now);
+  await finish();
 }
 
 async function stateOf(call: TrackedCall): Promise<CallState | undefined> {

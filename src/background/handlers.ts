@@ -8,6 +8,7 @@ import { choose, removeAccount, saveAccount, setActiveAccount, testConnection } 
 import { resumeTracking } from './call-tracking';
 import { type CallHooks, placeCall } from './calls';
 import { composeSms } from './compose-sms';
+import { hangUp } from './hang-up';
 import { clearAllHistory, historyView } from './history-view';
 import { exportSettings, importSettings } from './import-export';
 import { loadSettings } from './managed';
@@ -57,6 +58,8 @@ export async function handle(request: Request, context: RequestContext): Promise
       return popupState();
     case 'choose':
       return choose(request.choice);
+    case 'hang-up':
+      return hangUp();
     case 'send-sms':
       return sendSms(request);
     case 'history':

@@ -10,6 +10,7 @@ import { NO_CAPABILITIES, providerFor } from './accounts';
 import { takeSmsRecipient } from './compose-sms';
 import { defaultCountryOf } from './country';
 import { type Directory, directoryOf } from './directory';
+import { canHangUp } from './hang-up';
 import { lastCall, visibleLastCall } from './last-call';
 import { loadSettings } from './managed';
 
@@ -20,9 +21,12 @@ export async function popupState(): Promise<PopupState> {
   const account = activeAccount(settings);
   const [call, smsRecipient] = await Promise.all([lastCall.get(), takeSmsRecipient()]);
   const visibleCall = visibleLastCall(call);
+  const inProgress = visibleCall?.phase === 'ringing' || visibleCall?.phase === 'connected';
   const common = {
     defaultCountry: defaultCountryOf(settings),
-    ...(visibleCall ? { lastCall: visibleCall } : {}),
+    ...(visibleCall
+      ? { lastCall: { ...visibleCall, canHangUp: inProgress && (await canHangUp(call?.attemptId)) } }
+      : {}),
     ...(smsRecipient ? { smsRecipient } : {}),
   };
   if (!account) {

@@ -1,8 +1,8 @@
 /**
  * The popup and options pages in real Chromium against the simulator, as one new user's first
  * minutes: connect a sipgate account in the options, switch the phone that rings and call from the
- * popup (the simulator sees the new device), redial from history, send an SMS, and try to import a
- * broken settings file. Screenshots of both pages, light and dark, go to test/output/.
+ * popup (the simulator sees the new device), hang up, redial from history, send an SMS, and try to
+ * import a broken settings file. Screenshots of both pages, light and dark, go to test/output/.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -130,6 +130,17 @@ describe('a new user with the popup and options', () => {
     // The numbers on the CRM page are listed, each callable.
     await popup.getByRole('heading', { name: /On this page/ }).waitFor();
     await screenshots(popup, 'popup');
+
+    // The ringing call can be ended from the status line, by keyboard like everything else.
+    const hangUp = popup.getByRole('button', { name: 'Hang up 0221 66966966' });
+    await hangUp.focus();
+    await popup.keyboard.press('Enter');
+    await waitFor(() => (call.status === 'ended' ? true : undefined));
+    await popup
+      .locator('.status')
+      .getByText(/call ended/i)
+      .waitFor();
+    expect(await hangUp.count()).toBe(0);
     await popup.close();
   });
 

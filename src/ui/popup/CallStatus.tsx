@@ -7,10 +7,15 @@ interface Props {
   readonly number?: string;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** Offered while the call is in progress and its provider can end it. */
+  readonly onHangUp?: () => void;
+  readonly hangingUp?: boolean;
+  /** Why the last hang-up failed (translated). */
+  readonly hangUpError?: string;
 }
 
 /** Where the latest call attempt stands, in words; a call that needs confirming asks here. */
-export function CallStatus({ report, number, onConfirm, onCancel }: Props) {
+export function CallStatus({ report, number, onConfirm, onCancel, onHangUp, hangingUp, hangUpError }: Props) {
   const phase = t(PHASE_MESSAGES[report.phase]);
   const reason = report.reason ? t(report.reason, report.details) : '';
   if (report.phase === 'confirm') {
@@ -32,10 +37,30 @@ export function CallStatus({ report, number, onConfirm, onCancel }: Props) {
     );
   }
   return (
-    <div class={`status ${report.phase}`} role="status" aria-live="polite">
-      {number ? <p class="entry-number">{number}</p> : null}
-      <p>{phase}</p>
-      {reason ? <p>{reason}</p> : null}
+    <div class={`status ${report.phase}`}>
+      <div class="status-line">
+        <div role="status" aria-live="polite">
+          {number ? <p class="entry-number">{number}</p> : null}
+          <p>{phase}</p>
+          {reason ? <p>{reason}</p> : null}
+        </div>
+        {onHangUp ? (
+          <button
+            type="button"
+            class="danger small"
+            onClick={onHangUp}
+            disabled={hangingUp}
+            aria-label={number ? t('hangUpNumber', [number]) : t('hangUp')}
+          >
+            {t('hangUp')}
+          </button>
+        ) : null}
+      </div>
+      {hangUpError ? (
+        <p class="error" role="alert">
+          {hangUpError}
+        </p>
+      ) : null}
     </div>
   );
 }

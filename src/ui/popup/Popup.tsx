@@ -55,6 +55,8 @@ export function Popup() {
   const [choiceError, setChoiceError] = useState<Failure>();
   const [mode, setMode] = useState<'call' | 'sms'>('call');
   const [smsTo, setSmsTo] = useState('');
+  const [hangingUp, setHangingUp] = useState(false);
+  const [hangUpError, setHangUpError] = useState<Failure>();
   useSettingsLanguage(settings?.settings.language);
 
   const loadState = useCallback(async () => {
@@ -112,6 +114,7 @@ export function Popup() {
 
   const call = async (number: string, origin: CallOrigin | undefined, confirmed = false) => {
     setPending(undefined);
+    setHangUpError(undefined);
     setStatus({ phase: 'requested', number, at: Date.now() });
     const reply = await ask({
       type: 'call',
@@ -133,6 +136,32 @@ export function Popup() {
     setStatus((current) => (current && current.at > at ? current : { ...reply.value, at }));
     if (reply.value.phase === 'confirm')
       setPending({ number: reply.value.number ?? number, ...(origin ? { origin } : {}) });
+    // A ringing call may be one the user can hang up: popup-state says so.
+    if (reply.value.phase === 'ringing') void loadState();
+    void loadHistory();
+  };
+
+  // The status line is the call the background follows (same number, still in progress).
+  const canHangUp =
+    fresh &&
+    state?.lastCall?.canHangUp === true &&
+    (status?.phase === 'ringing' || status?.phase === 'connected') &&
+    status.number === state.lastCall.number;
+
+  const hangUp = async () => {
+    setHangingUp(true);
+    setHangUpError(undefined);
+    const reply = await ask({ type: 'hang-up' });
+    setHangingUp(false);
+    if (!reply.ok) {
+      setHangUpError(reply);
+      return;
+    }
+    // The background broadcasts "ended" too; this keeps the line right if that arrives late.
+    setStatus((current) =>
+      current ? { phase: 'ended', ...(current.number ? { number: current.number } : {}), at: Date.now() } : current,
+    );
+    void loadState();
     void loadHistory();
   };
 
@@ -303,6 +332,8 @@ export function Popup() {
                 setPending(undefined);
                 setStatus(undefined);
               }}
+              {...(canHangUp ? { onHangUp: () => void hangUp(), hangingUp } : {})}
+              {...(hangUpError ? { hangUpError: t(hangUpError.reason, hangUpError.details) } : {})}
             />
           ) : null}
         </>

@@ -17,6 +17,7 @@ import {
   fonialAccount,
   POPUP,
   SIPGATE_LOGIN,
+  send,
   sipgateAccount,
   useBackground,
   value,
@@ -204,5 +205,47 @@ describe('following a call where the provider tells its state (sipgate)', () => 
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'ended' });
     expect(await badgeText()).toBe('');
     expect((await history())[0]).toMatchObject({ outcome: 'connected' });
+  });
+});
+
+describe('hanging up from the popup', () => {
+  const popupState = () => value<PopupState>({ type: 'popup-state' });
+
+  it('ends the sipgate call at the provider, in history, on the badge and in open popups', async () => {
+    await configure([sipgateAccount(env.sim)], { mobile: SIPGATE_LOGIN });
+    expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
+    const placed = env.sim.sipgate.calls[0];
+    if (!placed) throw new Error('no call at the simulator');
+    expect((await popupState()).lastCall).toMatchObject({ phase: 'ringing', canHangUp: true });
+
+    expect(await value({ type: 'hang-up' })).toBeNull();
+    const deletes = env.sim.received('sipgate').filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => r.path)).toEqual([`/sessions/calls/${placed.sessionId}`]);
+    expect(placed.status).toBe('ended');
+    expect((await history())[0]).toMatchObject({ outcome: 'ended' });
+    expect(await badgeText()).toBe('');
+    expect(env.browser.broadcasts).toContainEqual({
+      type: 'call-update',
+      report: expect.objectContaining({ phase: 'ended', number: '+4922166966966' }),
+    });
+    expect((await popupState()).lastCall).toMatchObject({ phase: 'ended', canHangUp: false });
+    // Nothing is followed any more: a second hang-up is refused.
+    expect(await send({ type: 'hang-up' })).toEqual({ ok: false, reason: 'errNoCallInProgress' });
+  });
+
+  it('refuses when no call is in progress, and when the provider cannot hang up', async () => {
+    expect(await send({ type: 'hang-up' })).toEqual({ ok: false, reason: 'errNoCallInProgress' });
+    // fonial cannot tell a call's state nor end it.
+    expect(await call('0221 66966966')).toMatchObject({ phase: 'ringing' });
+    expect((await popupState()).lastCall).toMatchObject({ phase: 'ringing', canHangUp: false });
+    expect(await send({ type: 'hang-up' })).toEqual({ ok: false, reason: 'errHangUpUnsupported' });
+    expect(env.sim.requests.filter((r) => r.method === 'DELETE')).toEqual([]);
+  });
+
+  it('is not for pages: a content script cannot hang up', async () => {
+    await configure([sipgateAccount(env.sim)], { mobile: SIPGATE_LOGIN });
+    await call('0221 66966966');
+    expect(await send({ type: 'hang-up' }, CRM_PAGE)).toEqual({ ok: false, reason: 'errRejectedMessage' });
+    expect(env.sim.sipgate.calls[0]?.status).toBe('ringing');
   });
 });
