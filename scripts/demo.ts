@@ -14,6 +14,7 @@ import { demoAccounts } from '../test/support/demo-accounts';
 import {
   buildSimFlavour,
   configureAccount,
+  configureAccounts,
   launchWithExtension,
   numberPoint,
   waitFor,
@@ -43,14 +44,14 @@ async function main(): Promise<void> {
   console.log(`Simulator: ${sim.origin}   CRM page: ${pages.url('crm-contacts.html')}`);
 
   if (!headless) {
-    const [first] = accounts;
-    if (first) await configureAccount(extension, first);
+    await configureAccounts(extension, accounts);
     const page = await extension.context.newPage();
     await page.goto(pages.url('crm-contacts.html'));
-    console.log(
-      'Chromium is open with a fonial account on the simulator: hover a phone number on the CRM page and click "Call".',
-    );
-    console.log("Switch providers in Ringback's options (every simulator account is listed by `npm run sim`).");
+    console.log('Chromium is open: hover a phone number on the CRM page and click "Call".');
+    console.log('Ringback has one simulator account per provider (fonial in use); switch in its popup or options.');
+    console.log('Requests the simulator receives:');
+    sim.onRequest = (request) =>
+      console.log(`  ${request.provider.padEnd(10)} ${request.method} ${request.path}${query(request.query)}`);
     console.log('Close the window to stop.');
     await new Promise<void>((resolve) => extension.context.on('close', () => resolve()));
     await stop();

@@ -34,6 +34,8 @@ export interface SimulatorOptions {
 
 export class Simulator implements SimClock {
   readonly requests: RecordedRequest[] = [];
+  /** Called for every provider request as it arrives (the demo prints them live). */
+  onRequest: ((request: RecordedRequest) => void) | undefined;
   readonly fonial: FonialSim;
   readonly voipcenter: VoipcenterSim;
   readonly sipgate: SipgateSim;
@@ -148,6 +150,7 @@ export class Simulator implements SimClock {
     // Recorded on arrival, so a test sees a request even while its answer is still delayed.
     const record: RecordedRequest = { ...request };
     this.requests.push(record);
+    this.onRequest?.(record);
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 2_000);
     if (fault?.kind === 'server-error') {
       record.answeredStatus = fault.status ?? 503;

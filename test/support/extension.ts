@@ -93,36 +93,44 @@ export interface ExtensionApi {
 }
 
 /** Stores an account as the options page would, straight into the extension's storage. */
-export async function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
+export function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
+  return configureAccounts(extension, [account]);
+}
+
+/** Stores several accounts at once; the first is the active one. */
+export async function configureAccounts(extension: LoadedExtension, accounts: readonly AccountSetup[]): Promise<void> {
   const worker = await extension.worker();
-  const { provider, baseUrl, credentials, deviceId, extra } = account;
-  await worker.evaluate(
-    async (a) => {
-      const id = `${a.provider}-e2e`;
-      // Runs inside the worker: only what is written here exists there.
-      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-      await api.storage.local.set({
-        settings: {
-          version: 1,
-          accounts: [
-            {
-              id,
-              provider: a.provider,
-              label: `${a.provider} (simulator)`,
-              baseUrl: a.baseUrl,
-              deviceId: a.deviceId ?? '',
-              callerId: '',
-              smsSenderId: '',
-            },
-          ],
-          activeAccountId: id,
-          ...a.extra,
-        },
-        credentials: { [id]: a.credentials },
-      });
-    },
-    { provider, baseUrl, credentials, deviceId, extra },
-  );
+  // Only plain data crosses into the worker.
+  const plain = accounts.map(({ provider, baseUrl, credentials, deviceId, extra }) => ({
+    id: `${provider}-e2e`,
+    provider,
+    baseUrl,
+    credentials,
+    deviceId,
+    extra,
+  }));
+  await worker.evaluate(async (list) => {
+    // Runs inside the worker: only what is written here exists there.
+    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+    // No named helpers in here: tsx would wrap them in a `__name` call the worker does not have.
+    await api.storage.local.set({
+      settings: {
+        version: 1,
+        accounts: list.map((a) => ({
+          id: a.id,
+          provider: a.provider,
+          label: `${a.provider} (simulator)`,
+          baseUrl: a.baseUrl,
+          deviceId: a.deviceId ?? '',
+          callerId: '',
+          smsSenderId: '',
+        })),
+        activeAccountId: list[0]?.id ?? '',
+        ...list[0]?.extra,
+      },
+      credentials: Object.fromEntries(list.map((a) => [a.id, a.credentials])),
+    });
+  }, plain);
 }
 
 /** The viewport point at the middle of the highlighted number written as `text`, once it is marked. */
