@@ -15,6 +15,8 @@ export default defineConfig({
   outDir: process.env.RINGBACK_OUT_DIR ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifestVersion: 3,
+  // The sources zip Firefox reviewers get: the code and what builds it, not local run output.
+  zip: { excludeSources: ['demo-output/**', 'test/output/**', '.output-*/**'] },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
