@@ -24,6 +24,14 @@
  *   shows the user's default caller id.
  * - `number` is sent in E.164 with `+`, the format getCallerIds uses for `cli`.
  * - isOnCall cannot tell ringing from talking: a uuid means "connected", none means "ended".
+ * - makeCall answers with no handle, yet call state and hang-up need the call's uuid (without one
+ *   they could only act on "whatever call the user is on now", which may be another call). So
+ *   placeCall asks isOnCall once right after makeCall succeeded and returns that uuid as `callId`.
+ *   ASSUMED: right after makeCall the user's current call is the one just placed (Fonema's
+ *   callback rings the user's own phone first, so isOnCall already reports it). The lookup never
+ *   turns a placed call into an error: if it fails or gives no uuid, placeCall returns `{}` (the
+ *   call was placed; only following it is lost). It catches every error, so a refused token there
+ *   cannot make the session keeper run the task (and makeCall) again.
  */
 import { PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
@@ -175,6 +183,16 @@ export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSessi
     return textOf(asRecord(await call('read', 'get', 'isOnCall', session.token))?.uuid);
   }
 
+  /** The uuid of the call makeCall just set up, if isOnCall tells it; never an error (module comment). */
+  async function placedCall(session: FonemaSession): Promise<PlacedCall> {
+    try {
+      const uuid = await currentCall(session);
+      return uuid ? { callId: uuid } : {};
+    } catch {
+      return {};
+    }
+  }
+
   return {
     id: 'fonema',
     capabilities: PROVIDER_CAPABILITIES.fonema,
@@ -208,7 +226,7 @@ export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSessi
         await call('action', 'post', 'makeCall', session.token, {
           json: { number: request.target, ...(callerId ? { callerId } : {}), v: '2.0' },
         });
-        return {};
+        return placedCall(session);
       });
     },
 
@@ -221,7 +239,7 @@ export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSessi
 
     hangUp: (placed: PlacedCall): Promise<void> =>
       sessions.run(async (session) => {
-        // makeCall gives no handle: the call to end is the one the user is on now.
+        // Without a callId (placeCall could not learn it) the call to end is the one the user is on now.
         const uuid = placed.callId ?? (await currentCall(session));
         if (!uuid) return;
         await call('action', 'post', 'hangupCall', session.token, { json: { uuid } });

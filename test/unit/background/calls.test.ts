@@ -13,7 +13,9 @@ import { badgeText, shownNotifications } from './fake-browser';
 import {
   CRM_PAGE,
   configure,
+  FONEMA_LOGIN,
   FONIAL_LOGIN,
+  fonemaAccount,
   fonialAccount,
   POPUP,
   SIPGATE_LOGIN,
@@ -231,6 +233,20 @@ describe('hanging up from the popup', () => {
     expect((await popupState()).lastCall).toMatchObject({ phase: 'ended', canHangUp: false });
     // Nothing is followed any more: a second hang-up is refused.
     expect(await send({ type: 'hang-up' })).toEqual({ ok: false, reason: 'errNoCallInProgress' });
+  });
+
+  it('ends a Fonema call by the uuid learnt when it was placed', async () => {
+    await configure([fonemaAccount(env.sim)], { madrid: FONEMA_LOGIN });
+    await call('+34 912 34 56 78');
+    const placed = env.sim.fonema.calls[0];
+    if (!placed) throw new Error('no call at the simulator');
+    expect((await popupState()).lastCall).toMatchObject({ canHangUp: true });
+
+    expect(await value({ type: 'hang-up' })).toBeNull();
+    expect(env.sim.received('fonema', '/hangupCall').map((r) => r.json)).toEqual([{ uuid: placed.uuid }]);
+    expect(env.sim.fonema.hangups).toEqual([placed.uuid]);
+    expect(env.sim.received('fonema', '/makeCall')).toHaveLength(1);
+    expect((await popupState()).lastCall).toMatchObject({ phase: 'ended', canHangUp: false });
   });
 
   it('refuses when no call is in progress, and when the provider cannot hang up', async () => {

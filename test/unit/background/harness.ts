@@ -9,6 +9,7 @@ import { startBackground } from '../../../src/background/index';
 import type { Reply } from '../../../src/messages';
 import type { AccountSettings, Settings } from '../../../src/settings';
 import { DEFAULT_SETTINGS } from '../../../src/settings';
+import { FONEMA_TEST_ACCOUNT } from '../../sim/providers/fonema';
 import { FONIAL_TEST_ACCOUNT } from '../../sim/providers/fonial';
 import { SIPGATE_TEST_ACCOUNT } from '../../sim/providers/sipgate';
 import type { Simulator } from '../../sim/server';
@@ -33,6 +34,7 @@ export const OTHER_EXTENSION = { id: 'someone-else', url: 'chrome-extension://so
 /** The logins of the simulator's test accounts, as the options page saves them. */
 export const FONIAL_LOGIN = { username: FONIAL_TEST_ACCOUNT.username, password: FONIAL_TEST_ACCOUNT.password };
 export const SIPGATE_LOGIN = { tokenId: SIPGATE_TEST_ACCOUNT.tokenId, token: SIPGATE_TEST_ACCOUNT.token };
+export const FONEMA_LOGIN = { username: FONEMA_TEST_ACCOUNT.login, password: FONEMA_TEST_ACCOUNT.password };
 
 /** A call the fonial account made outside Ringback, as fonial's EVN lists it (history gets it from there). */
 export const FONIAL_EVN_CALL = {
@@ -107,6 +109,19 @@ export function sipgateAccount(sim: Simulator, extra: Partial<AccountSettings> =
     label: 'sipgate',
     baseUrl: sim.baseUrl('sipgate'),
     deviceId: 'e0',
+    callerId: '',
+    smsSenderId: '',
+    ...extra,
+  };
+}
+
+export function fonemaAccount(sim: Simulator, extra: Partial<AccountSettings> = {}): AccountSettings {
+  return {
+    id: 'madrid',
+    provider: 'fonema',
+    label: 'Fonema',
+    baseUrl: sim.baseUrl('fonema'),
+    deviceId: '',
     callerId: '',
     smsSenderId: '',
     ...extra,

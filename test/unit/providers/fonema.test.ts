@@ -64,22 +64,49 @@ describe('Fonema client against the simulator', () => {
     expect(sim.received('fonema', '/getCallerIds')[0]?.query.get('userid')).toBe('4711');
   });
 
-  it('places a call with v 2.0 and the chosen caller id, then follows and hangs it up', async () => {
+  it('places a call with v 2.0 and the chosen caller id, learns its uuid, then follows and hangs it up', async () => {
     const { provider } = client();
-    await expect(provider.placeCall({ ...call, callerId: '+34911234568' })).resolves.toEqual({});
+    const placed = await provider.placeCall({ ...call, callerId: '+34911234568' });
     expect(sim.received('fonema', '/makeCall')[0]?.json).toEqual({
       number: '+34912345678',
       callerId: '+34911234568',
       v: '2.0',
     });
     expect(sim.fonema.calls).toHaveLength(1);
-    await expect(provider.callState({})).resolves.toBe('connected');
-    await provider.hangUp({});
-    expect(sim.fonema.hangups).toEqual([sim.fonema.calls[0]?.uuid]);
-    await expect(provider.callState({})).resolves.toBe('ended');
+    const uuid = sim.fonema.calls[0]?.uuid;
+    expect(placed).toEqual({ callId: uuid });
+    await expect(provider.callState(placed)).resolves.toBe('connected');
+    await provider.hangUp(placed);
+    expect(sim.received('fonema', '/hangupCall').map((r) => r.json)).toEqual([{ uuid }]);
+    expect(sim.fonema.hangups).toEqual([uuid]);
+    await expect(provider.callState(placed)).resolves.toBe('ended');
     // Nothing to hang up is not an error.
     await expect(provider.hangUp({})).resolves.toBeUndefined();
     expect(sim.received('fonema', '/hangupCall')).toHaveLength(1);
+  });
+
+  it('still reports the call placed when the uuid lookup after makeCall fails, and never repeats it', async () => {
+    const { provider } = client();
+    await provider.verify();
+    sim.fault({ kind: 'server-error', provider: 'fonema', path: '/isOnCall', status: 500, times: 1 });
+    await expect(provider.placeCall(call)).resolves.toEqual({});
+    expect(sim.received('fonema', '/isOnCall')).toHaveLength(1);
+    // A refused token on the lookup does not make the session keeper run makeCall again either.
+    sim.fault({
+      kind: 'bad-body',
+      provider: 'fonema',
+      path: '/isOnCall',
+      status: 500,
+      body: '{"message":"Token inválido o caducado"}',
+      times: 1,
+    });
+    await expect(provider.placeCall(call)).resolves.toEqual({});
+    // No uuid (the call already ended) is no error either.
+    sim.fault({ kind: 'bad-body', provider: 'fonema', path: '/isOnCall', body: '{}', times: 1 });
+    await expect(provider.placeCall(call)).resolves.toEqual({});
+    expect(sim.received('fonema', '/makeCall')).toHaveLength(3);
+    expect(sim.fonema.calls).toHaveLength(3);
+    expect(sim.received('fonema', '/login')).toHaveLength(1);
   });
 
   it("uses the user's default caller id when none was chosen", async () => {

@@ -232,9 +232,10 @@ describe('Fonema wire format', () => {
     const { provider, requests } = client();
     await provider.listCallerIds();
     await provider.history({ from: Date.UTC(2026, 5, 30, 22), to: Date.UTC(2026, 6, 1, 22) });
-    await provider.placeCall({ target: '+34912345678', callerId: '+34911234567' });
-    await provider.hangUp({});
+    const placed = await provider.placeCall({ target: '+34912345678', callerId: '+34911234567' });
+    await provider.hangUp(placed);
     const [uuid] = sim.fonema.hangups;
+    expect(placed).toEqual({ callId: uuid });
     const wire = requests
       .filter((r) => r.url.pathname !== '/fonema/api/login' && r.url.pathname !== '/fonema/api/getUsers')
       .map((r) => [r.method, r.url.pathname, rawQuery(r), r.body]);
