@@ -10,7 +10,7 @@ import { checkTrackedCall, TRACKING_ALARM } from './call-tracking';
 import { runCommand } from './commands';
 import { createMenus, showSmsMenu } from './context-menu';
 import { handle } from './handlers';
-import { useChosenLanguage } from './language';
+import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
 import { onMenuClick } from './menu-actions';
 import { openPopup } from './popup-opener';
@@ -36,7 +36,9 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     const relevant =
       area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || CREDENTIALS_KEY in changes));
-    if (relevant) configChanged();
+    if (!relevant) return;
+    forgetChosenLanguage();
+    configChanged();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRACKING_ALARM) run(checkTrackedCall(), 'tracking');
