@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three suites: `unit` (Node and happy-dom, parallel, fast), `package` (the production builds as
- * stores see them) and `e2e` (real Chromium against the
- * simulator; few, serial, each test owns its browser and servers).
+ * Four suites: `unit` (Node and happy-dom, parallel, fast), `package` (the production builds as
+ * stores see them), `e2e` (real Chromium against the simulator; few, serial, each test owns its
+ * browser and servers) and `e2e-firefox` (the same in Firefox ESR). The Firefox suite starts only
+ * once the others are done: two browsers at once on two cores would slow both past their timeouts.
  */
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -37,6 +38,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
