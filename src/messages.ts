@@ -31,6 +31,8 @@ export type Request =
   | { readonly type: 'compose-sms'; readonly number: string }
   /** What the content script needs to know about this page. */
   | { readonly type: 'page-config'; readonly url: string }
+  /** Opens the welcome (set-up) screen of the options page: the card's "Set up Ringback". */
+  | { readonly type: 'open-welcome' }
   // ── from extension pages only ──
   /** Everything the popup shows at a glance. */
   | { readonly type: 'popup-state' }
@@ -56,12 +58,19 @@ export type Request =
 
 export type RequestType = Request['type'];
 
-export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set(['call', 'compose-sms', 'page-config']);
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'call',
+  'compose-sms',
+  'page-config',
+  'open-welcome',
+]);
 
 /** What the content script needs to run on one page. Never holds credentials. */
 export interface PageConfig {
-  /** Detection runs on this page (site rules allow it and an account exists). */
+  /** Detection runs on this page (site rules allow it; with or without an account). */
   readonly enabled: boolean;
+  /** An account exists: the card calls. Without one it offers to set Ringback up instead. */
+  readonly setUp: boolean;
   readonly defaultCountry: string;
   readonly telLinks: boolean;
   /** The active account can send SMS: the hover card offers it. */
@@ -176,6 +185,7 @@ export interface Replies {
   call: CallReport;
   'compose-sms': null;
   'page-config': PageConfig;
+  'open-welcome': null;
   'popup-state': PopupState;
   choose: null;
   'hang-up': null;
@@ -238,6 +248,7 @@ export function parseRequest(value: unknown): Request | undefined {
       return isText(v.number, 200) ? { type: 'compose-sms', number: v.number } : undefined;
     case 'page-config':
       return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
+    case 'open-welcome':
     case 'popup-state':
     case 'hang-up':
     case 'history':

@@ -19,6 +19,7 @@ import type { RequestContext } from './router';
 import { saveSettings, settingsView } from './settings-handlers';
 import { sendSms } from './sms';
 import { rememberFrame } from './tab-frames';
+import { openWelcome } from './welcome';
 
 /** Whether this worker has looked for a call to carry on following (once per worker life is enough). */
 let trackingResumed = false;
@@ -54,6 +55,9 @@ export async function handle(request: Request, context: RequestContext): Promise
       if (fromPage && tabId !== undefined) await rememberFrame(tabId, context.sender.frameId ?? 0, url);
       return pageConfig(url, await loadSettings());
     }
+    case 'open-welcome':
+      await openWelcome();
+      return null;
     case 'popup-state':
       return popupState();
     case 'choose':

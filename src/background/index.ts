@@ -17,6 +17,7 @@ import { openPopup } from './popup-opener';
 import { createRouter } from './router';
 import { CREDENTIALS_KEY, SETTINGS_KEY } from './storage';
 import { broadcastConfig, forgetTab } from './tab-frames';
+import { welcomeOnInstall } from './welcome';
 
 /** Settings often change in a burst (account and its credentials): tell pages once. */
 const CONFIG_SETTLE_MS = 100;
@@ -26,7 +27,10 @@ export function startBackground(): void {
   const route = createRouter(handle, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
-  browser.runtime.onInstalled.addListener(() => run(rebuildMenus(), 'menus'));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    run(rebuildMenus(), 'menus');
+    run(welcomeOnInstall(reason), 'welcome');
+  });
   browser.runtime.onStartup.addListener(() => run(rebuildMenus(), 'menus'));
   browser.contextMenus.onClicked.addListener((info, tab) =>
     run(onMenuClick(info, tab, { askToConfirm: () => openPopup(tab?.id) }), 'menu'),

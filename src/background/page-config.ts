@@ -11,7 +11,8 @@ export async function pageConfig(url: string, settings: Settings): Promise<PageC
 /** `sms`: whether the active account can send SMS (the hover card offers it then). */
 export function pageConfigFor(url: string, settings: Settings, sms: boolean): PageConfig {
   return {
-    enabled: activeAccount(settings) !== undefined && detectionAllowed(settings.detection, hostOf(url)),
+    enabled: detectionAllowed(settings.detection, hostOf(url)),
+    setUp: activeAccount(settings) !== undefined,
     defaultCountry: defaultCountryOf(settings),
     telLinks: settings.telLinks,
     sms,

@@ -8,6 +8,9 @@
  * hostile page could hide the reason ("premium-rate") and still get a real click on a confirm
  * button. So when the background wants a call confirmed, the card only says so, and the user
  * confirms in the Ringback popup, which pages cannot touch. Call again just asks again.
+ *
+ * Before any account exists the card still shows, but in its set-up state: it says Ringback needs
+ * setting up to call this number, and its one button opens the welcome screen instead of calling.
  */
 import { HOST_TAG } from './dom-rules';
 
@@ -23,13 +26,15 @@ export interface CallOutcome {
   readonly text: string;
 }
 
-export type LabelKey = 'call' | 'callNumber' | 'sms' | 'smsNumber' | 'focusHint';
+export type LabelKey = 'call' | 'callNumber' | 'sms' | 'smsNumber' | 'focusHint' | 'setUp' | 'setUpHint';
 
 export interface CardOptions {
   readonly label: (key: LabelKey, number: string) => string;
   readonly call: (target: CardTarget) => Promise<CallOutcome>;
   /** Resolves to an error text, or undefined when the composer opened. */
   readonly sms: (target: CardTarget) => Promise<string | undefined>;
+  /** Opens Ringback's welcome screen (no account yet); resolves to an error text or undefined. */
+  readonly setUp: () => Promise<string | undefined>;
   /** Tests without a real browser stand in for `event.isTrusted`. */
   readonly isTrusted?: (event: Event) => boolean;
   /** The card was hidden (by the user leaving it, Escape, or time running out). */
@@ -52,6 +57,8 @@ export class Card {
   readonly #card: HTMLDivElement;
   readonly #call: HTMLButtonElement;
   readonly #sms: HTMLButtonElement;
+  readonly #setUp: HTMLButtonElement;
+  readonly #setUpHint: HTMLSpanElement;
   readonly #status: HTMLSpanElement;
   readonly #hint: HTMLSpanElement;
   readonly #abort = new AbortController();
@@ -61,6 +68,8 @@ export class Card {
   #reason: ShowReason = 'pointer';
   #returnFocus: HTMLElement | undefined;
   #smsEnabled = false;
+  /** An account exists; until then the card offers setting Ringback up instead of calling. */
+  #ready = true;
   /** A call request is on its way: a second click must not ring twice. Survives hiding. */
   #calling = false;
   #hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -80,6 +89,9 @@ export class Card {
     this.#card.hidden = true;
     this.#call = button('call');
     this.#sms = button('sms');
+    this.#setUp = button('setup');
+    this.#setUpHint = document.createElement('span');
+    this.#setUpHint.className = 'setup-hint';
     this.#status = document.createElement('span');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
@@ -93,6 +105,7 @@ export class Card {
     const signal = this.#abort.signal;
     this.#call.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall()), { signal });
     this.#sms.addEventListener('click', (event) => this.#clicked(event, () => this.#startSms()), { signal });
+    this.#setUp.addEventListener('click', (event) => this.#clicked(event, () => this.#openSetUp()), { signal });
     this.#card.addEventListener(
       'pointerenter',
       () => {
@@ -148,6 +161,13 @@ export class Card {
     if (this.visible) this.#showButtons();
   }
 
+  /** Whether an account exists: the card calls, or offers to set Ringback up. */
+  setReady(ready: boolean): void {
+    if (ready === this.#ready) return;
+    this.#ready = ready;
+    if (this.visible) this.#showButtons();
+  }
+
   /**
    * Shows the card for `target` next to `anchor`. Showing it again for the same number only
    * moves it; a call in flight keeps its status line.
@@ -164,6 +184,8 @@ export class Card {
       this.#call.setAttribute('aria-label', this.#options.label('callNumber', target.label));
       this.#sms.textContent = this.#options.label('sms', target.label);
       this.#sms.setAttribute('aria-label', this.#options.label('smsNumber', target.label));
+      this.#setUp.textContent = this.#options.label('setUp', target.label);
+      this.#setUpHint.textContent = this.#options.label('setUpHint', target.label);
       this.#status.textContent = '';
       this.#showButtons();
     }
@@ -179,7 +201,7 @@ export class Card {
   }
 
   focusFirst(): void {
-    this.#call.focus();
+    (this.#ready ? this.#call : this.#setUp).focus();
   }
 
   hide(): void {
@@ -252,6 +274,14 @@ export class Card {
   }
 
   #showButtons(): void {
+    if (!this.#ready) {
+      this.#call.remove();
+      this.#sms.remove();
+      this.#card.replaceChildren(this.#setUpHint, this.#setUp, this.#status);
+      return;
+    }
+    this.#setUpHint.remove();
+    this.#setUp.remove();
     const buttons: HTMLButtonElement[] = [this.#call];
     if (this.#smsEnabled) buttons.push(this.#sms);
     else this.#sms.remove();
@@ -266,7 +296,8 @@ export class Card {
 
   async #startCall(): Promise<void> {
     const target = this.#target;
-    if (!target || this.#calling) return;
+    // Without an account there is nothing to call with: the card shows how to set one up.
+    if (!target || this.#calling || !this.#ready) return;
     this.#calling = true;
     this.#status.textContent = '…';
     let outcome: CallOutcome;
@@ -286,6 +317,12 @@ export class Card {
     const target = this.#target;
     if (!target) return;
     const error = await this.#options.sms(target);
+    if (this.#target === target) this.#status.textContent = error ?? '';
+  }
+
+  async #openSetUp(): Promise<void> {
+    const target = this.#target;
+    const error = await this.#options.setUp();
     if (this.#target === target) this.#status.textContent = error ?? '';
   }
 
@@ -374,6 +411,7 @@ button {
 button.sms { background: #e7eef6; color: #0b4f96; }
 button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
 .status { padding: 0 4px; }
+.setup-hint { padding: 0 4px; }
 .status:empty { display: none; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;

@@ -51,6 +51,12 @@ export async function requestSms(number: string): Promise<string | undefined> {
   return reply.ok ? undefined : t(reply.reason, reply.details);
 }
 
+/** Opens Ringback's welcome screen (the card's set-up button); an error text, or undefined. */
+export async function requestWelcome(): Promise<string | undefined> {
+  const reply = await ask<null>({ type: 'open-welcome' });
+  return reply.ok ? undefined : t(reply.reason, reply.details);
+}
+
 /** The page a call starts from: in a frame, the top page's title when it can be read. */
 export function callOrigin(): CallOrigin {
   let title = document.title;
@@ -82,9 +88,9 @@ export function parseTabMessage(value: unknown): TabMessage | undefined {
 
 export function parsePageConfig(value: unknown): PageConfig | undefined {
   if (!isRecord(value)) return undefined;
-  const { enabled, defaultCountry, telLinks, sms } = value;
+  const { enabled, setUp, defaultCountry, telLinks, sms } = value;
   if (typeof enabled !== 'boolean' || typeof defaultCountry !== 'string' || !/^[A-Z]{2}$/.test(defaultCountry)) {
     return undefined;
   }
-  return { enabled, defaultCountry, telLinks: telLinks !== false, sms: sms === true };
+  return { enabled, setUp: setUp !== false, defaultCountry, telLinks: telLinks !== false, sms: sms === true };
 }

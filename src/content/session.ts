@@ -9,7 +9,7 @@ import type { CountryCode } from '../phone';
 import { type Anchor, Card, type CardTarget, type LabelKey } from './card';
 import { HoverTracker } from './hover';
 import { LinkInterceptor } from './links';
-import { requestCall, requestSms } from './messaging';
+import { requestCall, requestSms, requestWelcome } from './messaging';
 import { ownNumbers } from './numbers-list';
 import { PageObserver } from './observer';
 import { PageNumbers } from './page-numbers';
@@ -21,6 +21,8 @@ const LABEL_KEYS: Readonly<Record<LabelKey, string>> = {
   sms: 'cardSms',
   smsNumber: 'cardSmsNumber',
   focusHint: 'cardFocusHint',
+  setUp: 'cardSetUp',
+  setUpHint: 'cardSetUpHint',
 };
 
 /** The card with its labels and actions wired to the background. */
@@ -29,6 +31,7 @@ export function createCard(sms: boolean, onHide?: () => void): Card {
     label: (key, number) => t(LABEL_KEYS[key], [number]),
     call: (target) => requestCall(target.number),
     sms: (target) => requestSms(target.number),
+    setUp: requestWelcome,
     ...(onHide ? { onHide } : {}),
   });
   card.setSms(sms);
@@ -59,7 +62,11 @@ export class Session {
       existingCard: () => this.#card,
     });
     this.#links = new LinkInterceptor({
-      active: () => ({ enabled: this.#config.telLinks, defaultCountry: country(this.#config) }),
+      // Before set-up, call links keep doing what they did: Ringback could not call them yet.
+      active: () => ({
+        enabled: this.#config.telLinks && this.#config.setUp,
+        defaultCountry: country(this.#config),
+      }),
       call: (number, link) => {
         this.showAction({ number: number.e164, label: number.international }, () => link.getBoundingClientRect());
       },
@@ -71,6 +78,7 @@ export class Session {
     const previous = this.#config;
     this.#config = config;
     this.#card?.setSms(config.sms);
+    this.#card?.setReady(config.setUp);
     if (config.defaultCountry !== previous.defaultCountry) {
       this.#card?.hide();
       this.#scanner.rescan(document.body ?? document.documentElement, country(config));
@@ -79,7 +87,10 @@ export class Session {
 
   /** The card, created on first use (most pages never need it). */
   card(): Card {
-    if (!this.#card) this.#card = createCard(this.#config.sms);
+    if (!this.#card) {
+      this.#card = createCard(this.#config.sms);
+      this.#card.setReady(this.#config.setUp);
+    }
     return this.#card;
   }
 

@@ -83,7 +83,7 @@ async function tell(url: string, message: TabMessage): Promise<unknown> {
 const card = (page: Page) => page.locator('ringback-ui .card');
 const callButton = (page: Page) => page.locator('ringback-ui button.call');
 const status = (page: Page) => page.locator('ringback-ui [role=status]');
-const CONFIG: PageConfig = { enabled: true, defaultCountry: 'DE', telLinks: true, sms: false };
+const CONFIG: PageConfig = { enabled: true, setUp: true, defaultCountry: 'DE', telLinks: true, sms: false };
 
 describe('a static CRM contact table', () => {
   it('marks every number, one written across inline elements too, and nothing users edit, hide or type', async () => {

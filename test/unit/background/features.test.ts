@@ -30,7 +30,7 @@ const useSipgate = () => configure([sipgateAccount(env.sim)], { mobile: SIPGATE_
 describe('page config', () => {
   it('tells a page whether to run, and never anything secret', async () => {
     const config = await value<PageConfig>({ type: 'page-config', url: CRM_PAGE.url }, CRM_PAGE);
-    expect(config).toEqual({ enabled: true, defaultCountry: 'DE', telLinks: true, sms: false });
+    expect(config).toEqual({ enabled: true, setUp: true, defaultCountry: 'DE', telLinks: true, sms: false });
     await useSipgate();
     expect((await value<PageConfig>({ type: 'page-config', url: CRM_PAGE.url }, CRM_PAGE)).sms).toBe(true);
   });

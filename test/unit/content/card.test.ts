@@ -23,6 +23,7 @@ function makeCard(overrides: Partial<CardOptions> = {}): { card: Card; calls: st
       return { text: 'ringing' };
     },
     sms: async () => undefined,
+    setUp: async () => undefined,
     isTrusted: () => trusted,
     ...overrides,
   });
@@ -144,5 +145,40 @@ describe('Card', () => {
     expect(hidden).toBe(1);
     card.dispose();
     expect(card.host.isConnected).toBe(false);
+  });
+
+  it('before an account exists, offers setting Ringback up instead of calling, on a trusted click only', async () => {
+    let setUps = 0;
+    const { card, calls } = makeCard({
+      setUp: async () => {
+        setUps++;
+        return undefined;
+      },
+    });
+    card.setSms(true);
+    card.setReady(false);
+    card.show(TARGET, anchor, 'action');
+    await card.callNow();
+    expect(calls).toEqual([]);
+    expect(buttons(card).map((b) => b.className)).toEqual(['setup']);
+    expect(buttons(card)[0]?.textContent).toBe('setUp:+49 221 66966966');
+    expect(card.host.shadowRoot?.querySelector('.setup-hint')?.textContent).toBe('setUpHint:+49 221 66966966');
+
+    trusted = false;
+    buttons(card)[0]?.click();
+    await tick();
+    expect(setUps).toBe(0);
+    trusted = true;
+    buttons(card)[0]?.click();
+    await tick();
+    expect(setUps).toBe(1);
+    expect(calls).toEqual([]);
+
+    // Once an account is saved, the same card calls.
+    card.setReady(true);
+    expect(buttons(card).map((b) => b.className)).toEqual(['call', 'sms']);
+    buttons(card)[0]?.click();
+    await tick();
+    expect(calls).toEqual(['+4922166966966']);
   });
 });
