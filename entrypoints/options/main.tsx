@@ -5,8 +5,11 @@ import { Options } from '../../src/ui/options/Options';
 import '../../src/ui/styles.css';
 
 const root = document.getElementById('app');
-const account = new URLSearchParams(location.hash.slice(1)).get('account') ?? undefined;
+const hash = new URLSearchParams(location.hash.slice(1));
+const account = hash.get('account') ?? undefined;
+// `#welcome`: opened on install or by the card's "Set up Ringback".
+const welcome = hash.has('welcome');
 void applyLanguage(rememberedLanguage()).then(() => {
   document.title = t('optionsTitle');
-  if (root) render(<Options {...(account ? { initialAccount: account } : {})} />, root);
+  if (root) render(<Options welcome={welcome} {...(account ? { initialAccount: account } : {})} />, root);
 });

@@ -51,8 +51,13 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+/**
+ * Launches Chromium with the extension. A fresh install opens Ringback's welcome tab: by default it
+ * is waited for and closed, so tests start from the pages they open themselves (and every launch
+ * still shows that the welcome opens); `keepWelcome` leaves it to the test (see `welcomePage`).
+ */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; keepWelcome?: boolean } = {},
 ): Promise<LoadedExtension> {
   const extensionDir = options.extensionDir ?? SIM_BUILD_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'ringback-profile-'));
@@ -64,6 +69,7 @@ export async function launchWithExtension(
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(first.url()).host;
+  if (!options.keepWelcome) await (await welcomePage(context, id)).close();
   return {
     context,
     id,
@@ -77,6 +83,12 @@ export async function launchWithExtension(
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The welcome tab a fresh install opens (options.html#welcome), once it is there. */
+export function welcomePage(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/options.html#welcome`;
+  return waitFor(() => context.pages().find((page) => page.url() === url), 20_000);
 }
 
 export interface AccountSetup {

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
-import { t, uiLanguage } from '../../i18n';
+import { t } from '../../i18n';
 import type { SettingsView } from '../../messages';
-import { CREDENTIAL_FIELDS, DEFAULT_BASE_URLS } from '../../providers/catalog';
-import type { ProviderId } from '../../providers/types';
 import type { AccountSettings } from '../../settings';
 import { ask } from '../api';
 import { AccountForm } from './AccountForm';
 import { AccountRow } from './AccountRow';
-import { requestHostAccess } from './host-permission';
+import { accountFormWiring, newAccount } from './account-form-wiring';
 import { Locked } from './Locked';
 
 interface Props {
@@ -85,20 +83,10 @@ export function AccountsSection({ view, initialEdit, onChanged }: Props) {
           isNew={editing.isNew}
           hasCredentials={view.withCredentials.includes(editing.account.id)}
           locked={locked}
-          fieldsFor={(provider) => CREDENTIAL_FIELDS[provider]}
-          defaultBaseUrl={(provider) => DEFAULT_BASE_URLS[provider]}
-          requestHost={requestHostAccess}
-          onTest={(account, credentials) =>
-            ask({ type: 'test-connection', account, ...(credentials ? { credentials } : {}) })
-          }
-          onSave={async (account, credentials) => {
-            const reply = await ask({ type: 'save-account', account, ...(credentials ? { credentials } : {}) });
-            if (reply.ok) {
-              setEditing(undefined);
-              await onChanged();
-            }
-            return reply;
-          }}
+          {...accountFormWiring(async () => {
+            setEditing(undefined);
+            await onChanged();
+          })}
           onCancel={() => setEditing(undefined)}
         />
       ) : !locked ? (
@@ -110,20 +98,4 @@ export function AccountsSection({ view, initialEdit, onChanged }: Props) {
       ) : null}
     </section>
   );
-}
-
-/** A blank account, on the provider most likely for the user's language. */
-function newAccount(): AccountSettings {
-  const language = uiLanguage().slice(0, 2);
-  const provider: ProviderId =
-    language === 'nl' || language === 'fr' ? 'voipcenter' : language === 'es' ? 'fonema' : 'fonial';
-  return {
-    id: `account-${crypto.randomUUID().slice(0, 8)}`,
-    provider,
-    label: '',
-    baseUrl: '',
-    deviceId: '',
-    callerId: '',
-    smsSenderId: '',
-  };
 }

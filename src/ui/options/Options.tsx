@@ -9,11 +9,23 @@ import { CallingSection } from './CallingSection';
 import { DetectionSection } from './DetectionSection';
 import { ImportExportSection } from './ImportExportSection';
 import { LanguageSection } from './LanguageSection';
+import { Welcome } from './Welcome';
 
 type Saved = { readonly kind: 'ok' | 'error'; readonly text: string; readonly at: number };
 
-/** The options page: accounts first (what a new user came for), then how Ringback behaves. */
-export function Options({ initialAccount }: { readonly initialAccount?: string }) {
+interface Props {
+  /** Open this account's form at once (the popup's "fix" link). */
+  readonly initialAccount?: string;
+  /** Start at the welcome screen (first install, or the card's "Set up Ringback"). */
+  readonly welcome?: boolean;
+}
+
+/**
+ * The options page: accounts first (what a new user came for), then how Ringback behaves. The
+ * welcome screen stands in for all of it until the user leaves it.
+ */
+export function Options({ initialAccount, welcome = false }: Props) {
+  const [welcoming, setWelcoming] = useState(welcome);
   const [view, setView] = useState<SettingsView>();
   const [loadError, setLoadError] = useState<string>();
   const [saved, setSaved] = useState<Saved>();
@@ -67,7 +79,17 @@ export function Options({ initialAccount }: { readonly initialAccount?: string }
           {loadError}
         </p>
       ) : null}
-      {view ? (
+      {view && welcoming ? (
+        <Welcome
+          view={view}
+          onChanged={load}
+          onDone={() => {
+            setWelcoming(false);
+            // A reload now shows the full options, not the welcome again.
+            history.replaceState(null, '', location.pathname);
+          }}
+        />
+      ) : view ? (
         <>
           <AccountsSection view={view} {...(initialAccount ? { initialEdit: initialAccount } : {})} onChanged={load} />
           <CallingSection settings={view.settings} isLocked={isLocked} onSave={(patch) => void save(patch)} />
