@@ -7,4 +7,4 @@ export { type DefaultCountryInput, resolveDefaultCountry } from './default-count
 export { type DialInput, type DialInputError, parseDialInput } from './dial-input';
 export { findPhoneNumbers } from './find';
 export { type CallRisk, classifyRisk } from './risk';
-export type { CountryCode, FindOptions, NumberType, PhoneMatch, PhoneNumber } from './types';
+export type { CountryCode, FindOptions, NumberType, PhoneMatch, PhoneNumber, TextDirection } from './types';
