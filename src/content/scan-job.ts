@@ -79,7 +79,8 @@ export class ScanJob {
           if (run) return run;
         }
         if (!this.#run) this.#run = new TextRun<Text, Node>(container ?? this.root);
-        this.#run.append(node, node.data);
+        const previous = this.#run.segments.at(-1)?.node;
+        this.#run.append(node, node.data, previous !== undefined && previous.parentNode !== node.parentNode);
         node = this.#after(node, true);
         continue;
       }

@@ -3,6 +3,12 @@
  * `<b>0221</b> 66966966` inside one table cell. Numbers are searched in the run's joined text and
  * their offsets mapped back to (node, offset) pairs for a Range. Pure: the node type is generic so
  * the mapping is tested without a DOM.
+ *
+ * Where two nodes from different inline elements meet letter to digit (`<span>Telefon</span>
+ * <span>0221 66966966</span>`, `<a>…66966969</a>Fax:`), the page shows a label and a value that
+ * its style sets apart, not one word: the run puts a space between them that no node holds, so
+ * the detector sees a label before a number instead of a number glued to a word. Digits meeting
+ * digits stay joined (`<b>0221</b>66966966` is one number, never two short ones).
  */
 
 export interface Segment<N> {
@@ -18,6 +24,9 @@ export interface Position<N> {
   readonly offset: number;
 }
 
+/** What the run holds between two elements' texts that a reader sees apart (see above). */
+export const ELEMENT_GAP = ' ';
+
 export class TextRun<N, C = unknown> {
   readonly segments: Segment<N>[] = [];
   text = '';
@@ -25,7 +34,12 @@ export class TextRun<N, C = unknown> {
   /** The nearest block around the run (the element a reader sees it in). */
   constructor(readonly container: C) {}
 
-  append(node: N, text: string): void {
+  /**
+   * Adds a node's text. `newElement`: the node is not in the same element as the text before it,
+   * so the two may be a label and its value (a gap goes between them where letters meet digits).
+   */
+  append(node: N, text: string, newElement = false): void {
+    if (newElement && needsGap(this.text, text)) this.text += ELEMENT_GAP;
     this.segments.push({ node, start: this.text.length, text });
     this.text += text;
   }
@@ -39,9 +53,15 @@ export class TextRun<N, C = unknown> {
    * later node and an end to the earlier, so a range never begins or ends on a neighbour's edge.
    */
   locate(offset: number, side: 'start' | 'end'): Position<N> {
-    const index = this.#segmentIndex(offset, side);
-    const segment = this.segments[index];
+    let index = this.#segmentIndex(offset, side);
+    let segment = this.segments[index];
     if (!segment) throw new RangeError('empty run');
+    // A start on a node's very end (just before a gap) belongs to the next node that has text.
+    if (side === 'start' && offset >= segment.start + segment.text.length) {
+      let next = this.segments[++index];
+      while (next && next.text.length === 0) next = this.segments[++index];
+      if (next) segment = next;
+    }
     return { node: segment.node, offset: Math.min(Math.max(offset - segment.start, 0), segment.text.length) };
   }
 
@@ -94,25 +114,71 @@ export function textWindows(length: number, size = 4_000, overlap = 80): TextWin
   return windows;
 }
 
+/**
+ * Whether the texts of two elements that meet need a gap: a letter meeting a digit, `+` or `(`, or
+ * a digit meeting a letter. Two capital letters right before digits stay glued: that is a country
+ * prefix of an IBAN or VAT id split by markup (`<b>DE</b>89 3704 …`), not a label.
+ */
+export function needsGap(before: string, after: string): boolean {
+  const last = before.at(-1);
+  const first = after[0];
+  if (last === undefined || first === undefined) return false;
+  if (isDigit(last)) return LETTER.test(first);
+  if (!LETTER.test(last) || !(isDigit(first) || first === '+' || first === '(' || first === '\uff0b')) return false;
+  return !COUNTRY_PREFIX.test(before.slice(-3));
+}
+
+const LETTER = /^\p{L}$/u;
+/** Exactly two capital letters at the end, not part of a longer word. */
+const COUNTRY_PREFIX = /(?:^|[^\p{L}])\p{Lu}{2}$/u;
+
+function isDigit(character: string): boolean {
+  return DIGIT.test(character);
+}
+
+const DIGIT = /^[0-9\uff10-\uff19\u0660-\u0669\u06f0-\u06f9]$/u;
+
+/**
+ * Where a number written at `[start, end)` of `text` really starts: at the `(` that opens a group
+ * the number closes (`(03 40) 51 89 01 10`), so the mark covers what the reader sees as the number.
+ */
+export function numberStart(text: string, start: number, end: number): number {
+  if (start === 0 || !OPENING.test(text[start - 1] ?? '')) return start;
+  const written = text.slice(start, end);
+  const closing = written.search(CLOSING);
+  const opening = written.search(OPENING);
+  return closing >= 0 && (opening < 0 || closing < opening) ? start - 1 : start;
+}
+
+const OPENING = /[(\uff08]/u;
+const CLOSING = /[)\uff09]/u;
+
 /** Fewer digits than this in one stretch of digits and separators cannot be a phone number. */
 export const MIN_DIGITS = 6;
 
 /**
  * The cheap pre-filter run before the real detector: does `text` hold a stretch of at least
  * MIN_DIGITS digits joined only by the characters phone numbers are written with? One pass, no
- * allocation; most text on a page fails it at once.
+ * allocation; most text on a page fails it at once. It lets through everything the detector reads
+ * as a number — full-width and Arabic-Indic digits, invisible characters and line breaks inside a
+ * number — so it never decides for the detector.
  */
 export function mayContainPhoneNumber(text: string, start = 0, end = text.length): boolean {
   let digits = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
+    if ((c >= 48 && c <= 57) || (c > 0x65f && isOtherDigit(c))) {
       if (++digits >= MIN_DIGITS) return true;
     } else if (!isSeparator(c)) {
       digits = 0;
     }
   }
   return false;
+}
+
+/** Full-width, Arabic-Indic and extended Arabic-Indic (Persian, Urdu) digits. */
+function isOtherDigit(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 }
 
 function isSeparator(c: number): boolean {
@@ -134,6 +200,32 @@ function isSeparator(c: number): boolean {
     case 0x2011: // non-breaking hyphen
     case 0x2012: // figure dash
     case 0x2013: // en dash
+    case 0x2007: // figure space
+    case 0x2212: // minus sign
+    case 0x00ad: // soft hyphen
+    case 0x200b: // zero-width space
+    case 0x200c: // zero-width non-joiner
+    case 0x200d: // zero-width joiner
+    case 0x2060: // word joiner
+    case 0xfeff: // zero-width no-break space
+    case 0x200e: // left-to-right mark
+    case 0x200f: // right-to-left mark
+    case 0x202a: // bidi embeddings and overrides, which right-to-left pages put around numbers
+    case 0x202b:
+    case 0x202c:
+    case 0x202d:
+    case 0x202e:
+    case 0x2066: // bidi isolates
+    case 0x2067:
+    case 0x2068:
+    case 0x2069:
+    case 0x3000: // ideographic space
+    case 0xff0b: // full-width +
+    case 0xff08: // full-width (
+    case 0xff09: // full-width )
+    case 0xff0d: // full-width -
+    case 0xff0e: // full-width .
+    case 0xff0f: // full-width /
       return true;
     default:
       return false;

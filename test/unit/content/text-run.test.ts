@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_DIGITS, mayContainPhoneNumber, TextRun, textWindows } from '../../../src/content/text-run';
+import {
+  MIN_DIGITS,
+  mayContainPhoneNumber,
+  needsGap,
+  numberStart,
+  TextRun,
+  textWindows,
+} from '../../../src/content/text-run';
 
 /** `<b>0221</b> <span>669669</span>-<i>77</i>` as the scanner reads it. */
 function splitNumber(): TextRun<string> {
@@ -46,6 +53,60 @@ describe('TextRun', () => {
   });
 });
 
+describe('labels and values in separate elements', () => {
+  it('puts a gap no node holds between a label element and a number element', () => {
+    const run = new TextRun<string>('p');
+    run.append('label', 'Telefon');
+    run.append('value', '0221 66966966', true);
+    run.append('next', 'Fax', true);
+    expect(run.text).toBe('Telefon 0221 66966966 Fax');
+    expect(run.locate(8, 'start')).toEqual({ node: 'value', offset: 0 });
+    expect(run.locate(21, 'end')).toEqual({ node: 'value', offset: 13 });
+    // A start on the gap belongs to the node after it.
+    expect(run.locate(7, 'start')).toEqual({ node: 'value', offset: 0 });
+    expect(run.nodesBetween(8, 21)).toEqual(['value']);
+  });
+
+  it('adds no gap inside one element’s text or where no letter meets a digit', () => {
+    const run = new TextRun<string>('p');
+    run.append('a', 'Telefon');
+    run.append('b', '0221', false);
+    expect(run.text).toBe('Telefon0221');
+    expect(needsGap('Tel.:', '0221')).toBe(false);
+    expect(needsGap('0221', '66966966')).toBe(false);
+    expect(needsGap('0221 ', 'Fax')).toBe(false);
+    expect(needsGap('€', '12')).toBe(false);
+  });
+
+  it('gaps a letter meeting a digit, + or (, and a digit meeting a letter', () => {
+    expect(needsGap('Telefon', '0221')).toBe(true);
+    expect(needsGap('Telefon', '+49')).toBe(true);
+    expect(needsGap('Telefon', '(0221)')).toBe(true);
+    expect(needsGap('66966969', 'Fax:')).toBe(true);
+    expect(needsGap('電話', '０３')).toBe(true);
+  });
+
+  it('keeps two capitals before digits glued: a country prefix of an IBAN or VAT id', () => {
+    expect(needsGap('IBAN DE', '89 3704')).toBe(false);
+    expect(needsGap('DE', '123456789')).toBe(false);
+    expect(needsGap('Tel', '0221')).toBe(true);
+    expect(needsGap('GSM', '0471')).toBe(true);
+  });
+});
+
+describe('numberStart', () => {
+  it('starts at the ( of a group the number closes', () => {
+    const text = 'Zentrale (03 40) 51 89 01 10';
+    expect(numberStart(text, 10, text.length)).toBe(9);
+    expect(numberStart(text, 9, text.length)).toBe(9);
+  });
+
+  it('leaves a ( alone that the number does not close', () => {
+    expect(numberStart('Büro (0221 66966966)', 6, 19)).toBe(6);
+    expect(numberStart('(Büro) 0221 66966966', 7, 20)).toBe(7);
+  });
+});
+
 describe('textWindows', () => {
   it('searches short text in one go', () => {
     expect(textWindows(500)).toEqual([{ start: 0, end: 500, ownStart: 0, ownEnd: 500 }]);
@@ -71,12 +132,19 @@ describe('textWindows', () => {
 });
 
 describe('mayContainPhoneNumber', () => {
-  it.each(['Tel. 0221 66966966', '+49 (0)221 669669-66', '030/2345678', '0221\u00a066966966'])(
-    'lets %j through to the detector',
-    (text) => {
-      expect(mayContainPhoneNumber(text)).toBe(true);
-    },
-  );
+  it.each([
+    'Tel. 0221 66966966',
+    '+49 (0)221 669669-66',
+    '030/2345678',
+    '0221\u00a066966966',
+    '+49 69 630\u200b2-309',
+    '0221\n669\u00ad669',
+    '＋１　（６５０）　３３３－６０００',
+    '٠٥٠ ١٢٣ ٤٥٦٧',
+    '\u202a+971 4 222 3333\u202c',
+  ])('lets %j through to the detector', (text) => {
+    expect(mayContainPhoneNumber(text)).toBe(true);
+  });
 
   it.each([
     'Anna Müller',
