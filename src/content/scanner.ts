@@ -5,7 +5,7 @@
  * numbers before the run's numbers are added. When the queue drains, the work it took is
  * published as a `ringback-scan` performance measure (the page-scan benchmark reads it).
  */
-import { type CountryCode, findPhoneNumbers, type PhoneMatch } from '../phone';
+import { type CountryCode, type FindOptions, findPhoneNumbers, type PhoneMatch } from '../phone';
 import {
   blockContainerOf,
   composedParent,
@@ -16,9 +16,12 @@ import {
   isText,
 } from './dom-rules';
 import { type IdleOptions, IdleScheduler, type SliceStats } from './idle';
+import { callLinksIn, withCallLinkNumbers } from './link-matches';
+import { PageCountry } from './page-country';
 import type { PageNumbers } from './page-numbers';
 import { type Run, ScanJob } from './scan-job';
-import { mayContainPhoneNumber, textWindows } from './text-run';
+import { TextDirections } from './text-direction';
+import { mayContainPhoneNumber, numberStart, textWindows } from './text-run';
 import { WorkQueue } from './work-queue';
 
 export const SCAN_MEASURE = 'ringback-scan';
@@ -48,6 +51,7 @@ export class Scanner {
   readonly #scheduler: IdleScheduler;
   readonly #seenShadowRoots = new WeakSet<ShadowRoot>();
   readonly #ruleChanged = new WeakSet<Node>();
+  readonly #context: RunContext;
   #defaultCountry: CountryCode;
   #job: ScanJob | undefined;
   #runTask: RunTask | undefined;
@@ -60,6 +64,12 @@ export class Scanner {
   constructor(options: ScannerOptions) {
     this.#numbers = options.numbers;
     this.#defaultCountry = options.defaultCountry;
+    this.#context = {
+      countries: new PageCountry(document, {
+        countryOfPlusNumber: (text) => findPhoneNumbers(text, { defaultCountry: this.#defaultCountry })[0]?.country,
+      }),
+      directions: new TextDirections(document),
+    };
     this.#onShadowRoot = options.onShadowRoot;
     this.#scheduler = new IdleScheduler(
       (shouldYield) => this.#work(shouldYield),
@@ -100,6 +110,8 @@ export class Scanner {
     this.#runTask = undefined;
     this.#queue.clear();
     this.#numbers.clear();
+    this.#context.countries.reset();
+    this.#context.directions.reset();
     this.queue(root);
   }
 
@@ -143,7 +155,7 @@ export class Scanner {
         if (step === 'done') this.#job = undefined;
         else {
           this.#runs++;
-          this.#runTask = new RunTask(step, this.#numbers, this.#defaultCountry);
+          this.#runTask = new RunTask(step, this.#numbers, this.#readingOptions(step));
         }
         continue;
       }
@@ -169,6 +181,21 @@ export class Scanner {
     }
     if (isShadowRoot(item)) this.#seenShadowRoots.add(item);
     return ScanJob.subtree(item, options);
+  }
+
+  /** How the detector reads this run, worked out only when the run passes the pre-filter. */
+  #readingOptions(run: Run): () => RunReading {
+    const defaultCountry = this.#defaultCountry;
+    const { countries, directions } = this.#context;
+    return () => {
+      const { countryHints, fallbackCountry } = countries.readingFor(run.container, defaultCountry);
+      const options: FindOptions = {
+        defaultCountry,
+        direction: directions.of(run.container, run.text),
+        ...(countryHints.length > 0 ? { countryHints } : {}),
+      };
+      return { options, fallback: fallbackCountry ? { ...options, defaultCountry: fallbackCountry } : undefined };
+    };
   }
 
   #foundShadowRoot(root: ShadowRoot): void {
@@ -214,15 +241,29 @@ export class Scanner {
   }
 }
 
+/** How a run is read: first with `options`; where that finds nothing, with `fallback`. */
+interface RunReading {
+  readonly options: FindOptions;
+  readonly fallback: FindOptions | undefined;
+}
+
+/** What the scanner knows about the page beyond one run, read lazily. */
+interface RunContext {
+  readonly countries: PageCountry;
+  readonly directions: TextDirections;
+}
+
 /** One text run: drop what its nodes had, pre-filter, detect window by window. */
 class RunTask {
   #windows: ReturnType<typeof textWindows> | undefined;
+  #reading: RunReading | undefined;
   #index = 0;
+  readonly #found: PhoneMatch[] = [];
 
   constructor(
     private readonly run: Run,
     private readonly numbers: PageNumbers,
-    private readonly defaultCountry: CountryCode,
+    private readonly readingOptions: () => RunReading,
   ) {}
 
   /** True when finished. */
@@ -234,25 +275,32 @@ class RunTask {
       for (const segment of run.segments) this.numbers.dropNode(segment.node);
       if (!mayContainPhoneNumber(run.text)) return true;
       this.#windows = textWindows(run.text.length);
+      this.#reading = this.readingOptions();
     }
     const windows = this.#windows;
+    this.#reading ??= this.readingOptions();
+    const reading = this.#reading;
     for (; this.#index < windows.length; this.#index++) {
       if (this.#index > 0 && shouldYield()) return false;
       const part = windows[this.#index];
       if (!part || !mayContainPhoneNumber(run.text, part.start, part.end)) continue;
       const text = run.text.slice(part.start, part.end);
-      for (const match of findPhoneNumbers(text, { defaultCountry: this.defaultCountry })) {
-        const start = match.start + part.start;
+      let found = findPhoneNumbers(text, reading.options);
+      if (found.length === 0 && reading.fallback) found = findPhoneNumbers(text, reading.fallback);
+      for (const match of found) {
         const end = match.end + part.start;
+        const start = numberStart(run.text, match.start + part.start, end);
         if (start < part.ownStart || start >= part.ownEnd || end <= start) continue;
-        this.#add(start, end, part.start === 0 ? match : { ...match, start, end });
+        this.#found.push(start === match.start ? match : { ...match, start, end });
       }
     }
+    for (const match of withCallLinkNumbers(this.#found, callLinksIn(run), run.text, reading.options)) this.#add(match);
     return true;
   }
 
-  #add(start: number, end: number, match: PhoneMatch): void {
+  #add(match: PhoneMatch): void {
     const run = this.run;
+    const { start, end } = match;
     const from = run.locate(start, 'start');
     const to = run.locate(end, 'end');
     const range = (from.node.ownerDocument ?? document).createRange();

@@ -1,0 +1,285 @@
+/**
+ * Which countries a page points to, for reading national numbers, nearest evidence first:
+ *
+ * 1. the block around the number: a country name (in the five UI languages) or a postal code
+ *    written with its country letter (`NL-1012`, `D-50667`, `CH-8001`) in the same address block;
+ * 2. the page: its `<html lang>` region (`nl-NL`), then its host's country-code domain (`.nl`).
+ *
+ * These are `FindOptions.countryHints`: a national number is read in the first of them that
+ * validates it, else in the user's default country. Other numbers on the page written with a `+`
+ * code are weaker evidence: a German CRM listing one Dutch contact must not read Berlin's
+ * `030 1234567` as Utrecht's. So the most frequent foreign `+` country is only a fallback, used
+ * for a run in which nothing was found with the hints and the default country.
+ *
+ * Cheap by construction: nothing here runs until the scanner has a run that passed the digit
+ * pre-filter; the page's evidence is read once, each block's once (cached by element). */
+import type { CountryCode } from '../phone';
+import { getCountries, isSupportedCountry } from '../phone/libphonenumber';
+
+/** Country-code domains sold worldwide as generic names: they say nothing about a country. */
+const GENERIC_COUNTRY_DOMAINS = new Set([
+  'ac',
+  'ai',
+  'cc',
+  'cf',
+  'co',
+  'fm',
+  'ga',
+  'gg',
+  'gq',
+  'im',
+  'io',
+  'la',
+  'ly',
+  'me',
+  'ml',
+  'nu',
+  'sh',
+  'tk',
+  'to',
+  'tv',
+  'vc',
+  'ws',
+]);
+
+/** The languages country names are recognised in: the five UI languages. */
+const NAME_LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'] as const;
+
+/**
+ * Countries whose name is also a common word or first name in those languages (`Georgia` the US
+ * state, `Jordan`, `Chad`, `Jersey`, `Maurice`, German `Island` for Iceland): naming them proves
+ * nothing about an address.
+ */
+const AMBIGUOUS_NAMES = new Set(['georgia', 'jordan', 'chad', 'jersey', 'guernsey', 'maurice', 'island', 'man']);
+
+/** Names people write that the region names leave out. */
+const EXTRA_NAMES: Readonly<Record<string, CountryCode>> = {
+  usa: 'US',
+  'u.s.a': 'US',
+  holland: 'NL',
+  'great britain': 'GB',
+  england: 'GB',
+  scotland: 'GB',
+};
+
+/** Country letters written before a postal code in European addresses (`D-50667 Köln`). */
+const POSTAL_PREFIXES: Readonly<Record<string, CountryCode>> = {
+  A: 'AT',
+  B: 'BE',
+  CH: 'CH',
+  CZ: 'CZ',
+  D: 'DE',
+  DK: 'DK',
+  E: 'ES',
+  F: 'FR',
+  FL: 'LI',
+  H: 'HU',
+  I: 'IT',
+  L: 'LU',
+  N: 'NO',
+  NL: 'NL',
+  P: 'PT',
+  PL: 'PL',
+  S: 'SE',
+  SK: 'SK',
+};
+
+/** A postal code with its country letters, followed by the town: `NL-1012 AB Amsterdam`, `CH-8001 Zürich`. */
+const PREFIXED_POSTAL_CODE = /(?<![\p{L}\d-])([A-Z]{1,2})-\s?\d{4,5}(?:\s?[A-Z]{2})?\s+\p{Lu}/gu;
+/** Words, with the dots and apostrophes inside names (`U.S.A`, `Côte d’Ivoire`). */
+const WORD = /\p{L}+(?:[.'’]\p{L}+)*/gu;
+/** From the first letter on: not part of a number. */
+const AFTER_NUMBER = /\p{L}[\s\S]*$/u;
+/** The longest country name in words ("Bosnia and Herzegovina" has three). */
+const MAX_NAME_WORDS = 4;
+/** How much of a block is read for evidence: an address block is short. */
+const MAX_BLOCK_TEXT = 2_000;
+/** A block's parent is read as its context when it has at most this many child elements. */
+const MAX_CONTEXT_CHILDREN = 12;
+/** `+` numbers looked at for the page's evidence. */
+const MAX_PLUS_NUMBERS = 200;
+
+/** The region of a language tag (`nl-NL` → NL); none for a bare language or `es-419`. */
+export function regionOfLanguage(tag: string | null | undefined): CountryCode | undefined {
+  if (!tag) return undefined;
+  try {
+    return supported(new Intl.Locale(tag.trim()).region);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The country of a host's country-code domain (`www.example.nl` → NL, `.co.uk` → GB). */
+export function countryOfHost(host: string): CountryCode | undefined {
+  const top = host.toLowerCase().replace(/\.$/, '').split('.').at(-1) ?? '';
+  if (!/^[a-z]{2}$/.test(top) || GENERIC_COUNTRY_DOMAINS.has(top)) return undefined;
+  return supported(top === 'uk' ? 'GB' : top.toUpperCase());
+}
+
+/** Countries an address or country name in `text` names, in the order written. */
+export function countriesInText(text: string): CountryCode[] {
+  const found: CountryCode[] = [];
+  const sample = text.length > MAX_BLOCK_TEXT ? text.slice(0, MAX_BLOCK_TEXT) : text;
+  const hits: { at: number; country: CountryCode }[] = [];
+  for (const match of sample.matchAll(PREFIXED_POSTAL_CODE)) {
+    const country = POSTAL_PREFIXES[match[1] ?? ''];
+    if (country) hits.push({ at: match.index, country });
+  }
+  const names = countryNames();
+  const words = [...sample.matchAll(WORD)];
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i];
+    // Country names are written capitalised in all five languages: `china`, `turkey` are not.
+    if (!first || !/^\p{Lu}/u.test(first[0])) continue;
+    let phrase = '';
+    for (let length = 1; length <= MAX_NAME_WORDS && i + length <= words.length; length++) {
+      phrase = length === 1 ? first[0].toLowerCase() : `${phrase} ${words[i + length - 1]?.[0].toLowerCase()}`;
+      const country = names.get(phrase);
+      if (country) {
+        hits.push({ at: first.index, country });
+        break;
+      }
+    }
+  }
+  hits.sort((a, b) => a.at - b.at);
+  for (const { country } of hits) if (!found.includes(country)) found.push(country);
+  return found;
+}
+
+let names: Map<string, CountryCode> | undefined;
+
+/** Lower-cased country names in the five languages → country, built on first need. */
+function countryNames(): Map<string, CountryCode> {
+  if (names) return names;
+  names = new Map(Object.entries(EXTRA_NAMES));
+  for (const language of NAME_LANGUAGES) {
+    let display: Intl.DisplayNames;
+    try {
+      display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    } catch {
+      continue;
+    }
+    for (const country of getCountries()) {
+      const name = display.of(country);
+      if (!name) continue;
+      const key = [...name.matchAll(WORD)].map((w) => w[0].toLowerCase()).join(' ');
+      if (key && !AMBIGUOUS_NAMES.has(key) && !names.has(key)) names.set(key, country);
+    }
+  }
+  return names;
+}
+
+/**
+ * The countries of numbers written with a `+` code in `text`, most frequent first. `countryOf`
+ * reads one number starting at the `+` (the detector, so only real numbers count).
+ */
+export function countriesOfPlusNumbers(
+  text: string,
+  countryOf: (number: string) => CountryCode | undefined,
+): CountryCode[] {
+  const counts = new Map<CountryCode, number>();
+  let seen = 0;
+  for (let at = text.indexOf('+'); at >= 0 && seen < MAX_PLUS_NUMBERS; at = text.indexOf('+', at + 1)) {
+    if (!/[\s\u00a0(]?\d/.test(text.slice(at + 1, at + 3))) continue;
+    seen++;
+    // The page's text joins its blocks without spaces: a number ends where letters start.
+    const country = countryOf(text.slice(at, at + 32).replace(AFTER_NUMBER, ''));
+    if (country) counts.set(country, (counts.get(country) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([country]) => country);
+}
+
+export interface PageCountryOptions {
+  /** The country a `+` number at the start of the text belongs to (the detector's reading). */
+  readonly countryOfPlusNumber: (text: string) => CountryCode | undefined;
+}
+
+/** How to read a run: the hints, and a country to try when nothing is found with them. */
+export interface CountryReading {
+  readonly countryHints: readonly CountryCode[];
+  readonly fallbackCountry: CountryCode | undefined;
+}
+
+/** One page's evidence, gathered lazily and kept until the page is scanned afresh. */
+export class PageCountry {
+  readonly #document: Document;
+  readonly #options: PageCountryOptions;
+  #page: readonly CountryCode[] | undefined;
+  #plusNumbers: readonly CountryCode[] | undefined;
+  #blocks = new WeakMap<Node, readonly CountryCode[]>();
+
+  constructor(document: Document, options: PageCountryOptions) {
+    this.#document = document;
+    this.#options = options;
+  }
+
+  /** How to read a run in block `container` (see the module comment). */
+  readingFor(container: Node, defaultCountry: CountryCode): CountryReading {
+    const hints: CountryCode[] = [];
+    for (const country of [...this.#blockEvidence(container), ...this.#pageEvidence()]) {
+      if (country !== defaultCountry && !hints.includes(country)) hints.push(country);
+    }
+    const fallback = this.#plusNumberEvidence().find(
+      (country) => country !== defaultCountry && !hints.includes(country),
+    );
+    return { countryHints: hints, fallbackCountry: fallback };
+  }
+
+  /** Forget what was read (the page is about to be scanned afresh). */
+  reset(): void {
+    this.#page = undefined;
+    this.#plusNumbers = undefined;
+    this.#blocks = new WeakMap();
+  }
+
+  #pageEvidence(): readonly CountryCode[] {
+    if (this.#page) return this.#page;
+    const document = this.#document;
+    const evidence: CountryCode[] = [];
+    const language = regionOfLanguage(document.documentElement.getAttribute('lang'));
+    if (language) evidence.push(language);
+    const domain = countryOfHost(document.location?.hostname ?? '');
+    if (domain && !evidence.includes(domain)) evidence.push(domain);
+    this.#page = evidence;
+    return evidence;
+  }
+
+  #plusNumberEvidence(): readonly CountryCode[] {
+    this.#plusNumbers ??= countriesOfPlusNumbers(
+      (this.#document.body ?? this.#document.documentElement).textContent ?? '',
+      this.#options.countryOfPlusNumber,
+    );
+    return this.#plusNumbers;
+  }
+
+  #blockEvidence(container: Node): readonly CountryCode[] {
+    const context = contextOf(container);
+    let evidence = this.#blocks.get(context);
+    if (!evidence) {
+      evidence = countriesInText(context.textContent ?? '');
+      this.#blocks.set(context, evidence);
+    }
+    return evidence;
+  }
+}
+
+/**
+ * Where a run's address evidence is read: its block, or the block's parent when that is a small
+ * group (a table row, a contact card of a few lines) — not the page body or a long list.
+ */
+function contextOf(container: Node): Node {
+  const parent = container.parentElement;
+  if (
+    !parent ||
+    parent.localName === 'body' ||
+    parent.localName === 'html' ||
+    parent.childElementCount > MAX_CONTEXT_CHILDREN
+  ) {
+    return container;
+  }
+  return parent;
+}
+
+function supported(region: string | undefined): CountryCode | undefined {
+  return region && /^[A-Z]{2}$/.test(region) && isSupportedCountry(region) ? (region as CountryCode) : undefined;
+}
