@@ -215,6 +215,10 @@ export interface PageNumber {
   readonly international: string;
   /** How it was written on the page. */
   readonly text: string;
+  /** The country it calls (ISO 3166 code), when it has one. */
+  readonly country?: string;
+  /** An extension written after it: the call goes to `e164`, the user asks for this. */
+  readonly extension?: string;
 }
 
 /** A PageNumber as a content script in this frame or a child frame answered it. */
@@ -223,7 +227,9 @@ export function isPageNumber(value: unknown): value is PageNumber {
     isRecord(value) &&
     typeof value.e164 === 'string' &&
     typeof value.international === 'string' &&
-    typeof value.text === 'string'
+    typeof value.text === 'string' &&
+    (value.country === undefined || typeof value.country === 'string') &&
+    (value.extension === undefined || typeof value.extension === 'string')
   );
 }
 

@@ -19,6 +19,10 @@ export interface CardTarget {
   readonly number: string;
   /** How the card names it ("+49 221 66966966"). */
   readonly label: string;
+  /** The country the call goes to, when known: named on the card where it is not the user's own. */
+  readonly country?: string;
+  /** An extension written after the number: the call goes to the number, the card says whom to ask for. */
+  readonly extension?: string;
 }
 
 export interface CallOutcome {
@@ -39,6 +43,11 @@ export interface CardOptions {
   readonly isTrusted?: (event: Event) => boolean;
   /** The card was hidden (by the user leaving it, Escape, or time running out). */
   readonly onHide?: () => void;
+  /**
+   * A line about the target beside the buttons: the country it calls when that is not the user's
+   * own ("Netherlands"), an extension to ask for. Empty for none.
+   */
+  readonly details?: (target: CardTarget) => string;
 }
 
 /** Why the card is showing; it decides how it goes away again. */
@@ -60,6 +69,7 @@ export class Card {
   readonly #setUp: HTMLButtonElement;
   readonly #setUpHint: HTMLSpanElement;
   readonly #status: HTMLSpanElement;
+  readonly #details: HTMLSpanElement;
   readonly #hint: HTMLSpanElement;
   readonly #abort = new AbortController();
   #target: CardTarget | undefined;
@@ -95,6 +105,8 @@ export class Card {
     this.#status = document.createElement('span');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
+    this.#details = document.createElement('span');
+    this.#details.className = 'details';
     this.#hint = document.createElement('span');
     this.#hint.className = 'visually-hidden';
     this.#hint.setAttribute('aria-live', 'polite');
@@ -187,6 +199,7 @@ export class Card {
       this.#setUp.textContent = this.#options.label('setUp', target.label);
       this.#setUpHint.textContent = this.#options.label('setUpHint', target.label);
       this.#status.textContent = '';
+      this.#details.textContent = this.#options.details?.(target) ?? '';
       this.#showButtons();
     }
     this.#hint.textContent = reason === 'focus' ? this.#options.label('focusHint', target.label) : '';
@@ -285,7 +298,7 @@ export class Card {
     const buttons: HTMLButtonElement[] = [this.#call];
     if (this.#smsEnabled) buttons.push(this.#sms);
     else this.#sms.remove();
-    this.#card.replaceChildren(...buttons, this.#status);
+    this.#card.replaceChildren(...buttons, this.#details, this.#status);
   }
 
   #clicked(event: Event, act: () => Promise<void>): void {
@@ -413,6 +426,8 @@ button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
 .status { padding: 0 4px; }
 .setup-hint { padding: 0 4px; }
 .status:empty { display: none; }
+.details { padding: 0 4px; color: #57606a; }
+.details:empty { display: none; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap;
@@ -422,5 +437,6 @@ button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
   button { background: #4493f8; color: #0d1117; }
   button.sms { background: #2d333b; color: #9ecbff; }
   button:focus-visible { outline-color: #9ecbff; }
+  .details { color: #9da7b3; }
 }
 `;

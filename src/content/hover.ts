@@ -116,7 +116,13 @@ export class HoverTracker {
 }
 
 export function targetOf(found: FoundNumber): CardTarget {
-  return { number: found.match.e164, label: found.match.international };
+  const { e164, international, country, extension } = found.match;
+  return {
+    number: e164,
+    label: international,
+    ...(country ? { country } : {}),
+    ...(extension ? { extension } : {}),
+  };
 }
 
 /** The number's box while it is on the page; undefined once the page re-rendered its text. */

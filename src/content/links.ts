@@ -12,7 +12,8 @@ import { parseCallLink } from './link-number';
 export interface LinkOptions {
   /** Read at click time: settings change live. */
   readonly active: () => { readonly enabled: boolean; readonly defaultCountry: CountryCode };
-  readonly call: (number: PhoneNumber, link: Element) => void;
+  /** `extension`: one written in the link (`;ext=45`): the call goes to the number. */
+  readonly call: (number: PhoneNumber, link: Element, extension: string | undefined) => void;
 }
 
 export class LinkInterceptor {
@@ -38,7 +39,7 @@ export class LinkInterceptor {
     const dial = parseDialInput(parsed.number, { defaultCountry });
     if (!dial.ok) return;
     event.preventDefault();
-    this.options.call(dial.number, link);
+    this.options.call(dial.number, link, dial.extension);
   }
 }
 

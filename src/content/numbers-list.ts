@@ -71,7 +71,13 @@ export async function ownNumbers(numbers: PageNumbers, shadowRoots: boolean): Pr
     for (const { match, text } of here) {
       if (seen.has(match.e164)) continue;
       seen.add(match.e164);
-      list.push({ e164: match.e164, international: match.international, text });
+      list.push({
+        e164: match.e164,
+        international: match.international,
+        text,
+        ...(match.country ? { country: match.country } : {}),
+        ...(match.extension ? { extension: match.extension } : {}),
+      });
     }
   }
   return list;

@@ -3,9 +3,10 @@
  * card, link interception. Settings apply live (`update`); `stop` takes every mark and the host
  * element away and leaves the page as it was.
  */
-import { t } from '../i18n';
+import { t, uiLanguage } from '../i18n';
 import type { PageConfig, PageNumber } from '../messages';
 import type { CountryCode } from '../phone';
+import { countryName } from '../ui/number-input';
 import { type Anchor, Card, type CardTarget, type LabelKey } from './card';
 import { HoverTracker } from './hover';
 import { LinkInterceptor } from './links';
@@ -25,13 +26,25 @@ const LABEL_KEYS: Readonly<Record<LabelKey, string>> = {
   setUpHint: 'cardSetUpHint',
 };
 
+/**
+ * The card's line about a number: the country it calls when that is not the user's default (so a
+ * number read in the page's country is never called there silently), and an extension to ask for.
+ */
+export function cardDetails(target: CardTarget, defaultCountry: string | undefined): string {
+  const parts: string[] = [];
+  if (target.country && target.country !== defaultCountry) parts.push(countryName(target.country, uiLanguage()));
+  if (target.extension) parts.push(t('cardExtension', [target.extension]));
+  return parts.join(' · ');
+}
+
 /** The card with its labels and actions wired to the background. */
-export function createCard(sms: boolean, onHide?: () => void): Card {
+export function createCard(sms: boolean, onHide?: () => void, defaultCountry?: () => string): Card {
   const card = new Card({
     label: (key, number) => t(LABEL_KEYS[key], [number]),
     call: (target) => requestCall(target.number),
     sms: (target) => requestSms(target.number),
     setUp: requestWelcome,
+    details: (target) => cardDetails(target, defaultCountry?.()),
     ...(onHide ? { onHide } : {}),
   });
   card.setSms(sms);
@@ -67,8 +80,16 @@ export class Session {
         enabled: this.#config.telLinks && this.#config.setUp,
         defaultCountry: country(this.#config),
       }),
-      call: (number, link) => {
-        this.showAction({ number: number.e164, label: number.international }, () => link.getBoundingClientRect());
+      call: (number, link, extension) => {
+        this.showAction(
+          {
+            number: number.e164,
+            label: number.international,
+            ...(number.country ? { country: number.country } : {}),
+            ...(extension ? { extension } : {}),
+          },
+          () => link.getBoundingClientRect(),
+        );
       },
     });
     this.#scanner.queue(document.body ?? document.documentElement);
@@ -88,7 +109,7 @@ export class Session {
   /** The card, created on first use (most pages never need it). */
   card(): Card {
     if (!this.#card) {
-      this.#card = createCard(this.#config.sms);
+      this.#card = createCard(this.#config.sms, undefined, () => this.#config.defaultCountry);
       this.#card.setReady(this.#config.setUp);
     }
     return this.#card;

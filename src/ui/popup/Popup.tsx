@@ -341,6 +341,7 @@ export function Popup() {
 
       <PageNumberList
         numbers={numbers}
+        homeCountry={homeCountry}
         canSms={capabilities?.sms ?? false}
         onCall={(n) => void call(n.e164, tab?.origin)}
         onSms={(n) => openSms(n.e164)}

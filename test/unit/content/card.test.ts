@@ -41,6 +41,19 @@ function status(c: Card): string {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('Card', () => {
+  it('says which country it calls and which extension to ask for, beside the buttons', () => {
+    const { card } = makeCard({
+      details: (target) => [target.country ?? '', target.extension ? `ext ${target.extension}` : ''].join('|'),
+    });
+    card.show({ ...TARGET, country: 'NL', extension: '45' }, anchor, 'pointer');
+    const details = card.host.shadowRoot?.querySelector('.details');
+    expect(details?.textContent).toBe('NL|ext 45');
+    expect(buttons(card).map((b) => b.className)).toEqual(['call']);
+    card.hide();
+    card.show(TARGET, anchor, 'pointer');
+    expect(card.host.shadowRoot?.querySelector('.details')?.textContent).toBe('|');
+  });
+
   it('lives in one host element at the document root, outside the page’s body', () => {
     const { card } = makeCard();
     expect(card.host.parentNode).toBe(document.documentElement);
