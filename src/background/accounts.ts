@@ -28,6 +28,7 @@ export const NO_CAPABILITIES: Capabilities = {
   history: false,
   hangup: false,
   callState: false,
+  presence: [],
 };
 
 /** The account's client, or undefined when it has no saved credentials. Throws ProviderError for incomplete ones. */

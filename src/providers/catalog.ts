@@ -5,7 +5,7 @@
  * the background can use it without pulling in the provider clients.
  */
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Capabilities, ProviderId } from './types';
+import type { Capabilities, PresenceState, ProviderId } from './types';
 
 /**
  * Each provider's default API base URL; production host permissions are derived from them, so the
@@ -65,6 +65,11 @@ export const CREDENTIAL_FIELDS = {
   ],
 } as const satisfies Readonly<Record<ProviderId, readonly CredentialField[]>>;
 
+/** sipgate: each device's do-not-disturb flag (src/providers/sipgate.ts). */
+const SIPGATE_PRESENCE: readonly PresenceState[] = ['available', 'dnd'];
+/** Fonema: changePresenceStatus's `online`, `away`, `dnd`, `offline`. */
+const FONEMA_PRESENCE: readonly PresenceState[] = ['available', 'away', 'dnd', 'offline'];
+
 /** What an account of each provider can do (their APIs decide, not the account). */
 export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> = {
   fonial: {
@@ -74,6 +79,8 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> =
     history: true,
     hangup: false,
     callState: false,
+    // fonial's API has no availability or do-not-disturb method.
+    presence: [],
   },
   voipcenter: {
     devices: true,
@@ -82,6 +89,9 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> =
     history: true,
     hangup: false,
     callState: false,
+    // The function indicator (`update.php?m=indicator`) is left out: its state cannot be read
+    // from what the doc says (README, "VoipCenter night mode").
+    presence: [],
   },
   sipgate: {
     devices: true,
@@ -90,6 +100,7 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> =
     history: true,
     hangup: true,
     callState: true,
+    presence: SIPGATE_PRESENCE,
   },
   fonema: {
     devices: false,
@@ -98,6 +109,7 @@ export const PROVIDER_CAPABILITIES: Readonly<Record<ProviderId, Capabilities>> =
     history: true,
     hangup: true,
     callState: true,
+    presence: FONEMA_PRESENCE,
   },
 };
 

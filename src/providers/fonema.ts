@@ -32,6 +32,12 @@
  *   turns a placed call into an error: if it fails or gives no uuid, placeCall returns `{}` (the
  *   call was placed; only following it is lost). It catches every error, so a refused token there
  *   cannot make the session keeper run the task (and makeCall) again.
+ * - Presence, as the doc's "Presencia" section has it: the current state is `presenceStatus` in the
+ *   answer of `getNotifications` (GET, no parameters, any user). Not `getUser`: its documented
+ *   fields have no presence. The switch is `changePresenceStatus` (POST `{userId, status}`, status
+ *   `online`/`away`/`dnd`/`offline`, answered with a bare 200). `online` is shown as "available".
+ *   It needs the user's own id, which only login's answer or getUsers (administrators) can give;
+ *   without it the switch is refused before anything is sent (errFonemaNoUserId).
  */
 import { PROVIDER_CAPABILITIES } from './catalog';
 import { ProviderError, providerError } from './errors';
@@ -49,6 +55,7 @@ import type {
   HistoryRange,
   HistoryRecord,
   PlacedCall,
+  PresenceState,
   Provider,
   ProviderContext,
 } from './types';
@@ -61,6 +68,13 @@ const FONEMA_RETRY_STATUSES = [408, 429, 502, 503, 504];
 const TOKEN_REFUSED =
   /token|no autenticad|not authenticated|unauthori[sz]ed|no autorizad|sesi[oó]n (caducada|expirada|no v[aá]lida)|session expired/i;
 const HISTORY_MAX_PAGES = 5;
+/** Fonema's presence words (changePresenceStatus `status`, getNotifications `presenceStatus`). */
+const FONEMA_PRESENCE: Readonly<Record<PresenceState, string>> = {
+  available: 'online',
+  away: 'away',
+  dnd: 'dnd',
+  offline: 'offline',
+};
 
 export interface FonemaCredentials {
   /** The user name used for Fonema's app and control panel (`login`). */
@@ -270,6 +284,25 @@ export function createFonema(ctx: ProviderContext<FonemaCredentials, FonemaSessi
         return [...records.values()]
           .filter((record) => record.startedAt >= range.from && record.startedAt < range.to)
           .sort((a, b) => b.startedAt - a.startedAt);
+      }),
+
+    readPresence: (): Promise<PresenceState> =>
+      sessions.run(async (session) => {
+        const status = textOf(asRecord(await call('read', 'get', 'getNotifications', session.token))?.presenceStatus);
+        const state = (Object.keys(FONEMA_PRESENCE) as PresenceState[]).find(
+          (key) => FONEMA_PRESENCE[key] === status?.toLowerCase(),
+        );
+        if (!state) throw providerError('bad-response', ['presenceStatus']);
+        return state;
+      }),
+
+    setPresence: (state: PresenceState): Promise<void> =>
+      sessions.run(async (session) => {
+        if (!session.userId) throw new ProviderError('unsupported', 'errFonemaNoUserId');
+        // Setting a state twice is harmless, so a lost answer may be asked again like a read.
+        await call('read', 'post', 'changePresenceStatus', session.token, {
+          json: { userId: session.userId, status: FONEMA_PRESENCE[state] },
+        });
       }),
   };
 }

@@ -10,6 +10,21 @@
  *   `GET /{userId}/phonelines` → `GET /{userId}/phonelines/{id}/numbers` (`{items: [{number}]}`);
  * - running calls: `GET /{userId}/sessions/calls` → `{items: [{sessionId, status}]}`; a call not
  *   listed has ended; status words are matched loosely.
+ *
+ * Do not disturb. provider-docs/sipgate-rest-api.txt describes
+ * `GET|POST /{userId}/settings/extensions/{extensionId}/dnd`, but that is the older API: API v2
+ * (sipgate's OpenAPI spec "sipgate API 2.0.0", servers `https://api.sipgate.com/v2`) has no
+ * `settings/extensions` resource. What v2 offers, and a personal access token reaches, is the
+ * `dnd` flag of each device:
+ * - read: `GET /{userId}/devices` → `{items: [{id, type, dnd, …}]}` (scope `devices:read`, already
+ *   needed for the device list);
+ * - write: `PUT /devices/{deviceId}` with the JSON body `{"dnd": true|false}` (the spec's
+ *   ChangeDeviceRequest; scope `devices:write`). Its answer carries no state (`default:
+ *   successful operation`), so the state shown afterwards comes from a fresh read.
+ * DECIDED (the API has no account-wide switch): the user is `dnd` when every device that can ring
+ * (the same REGISTER/MOBILE/EXTERNAL set offered for calls) has `dnd` on, and `available` as soon
+ * as one of them would still ring. Switching sets every such device whose flag differs, one PUT
+ * each; the PUT is idempotent, so like a read it may be sent again after a lost answer.
  */
 import { PROVIDER_CAPABILITIES, SIPGATE_SMS_MAX_LENGTH } from './catalog';
 import { ProviderError, providerError } from './errors';
@@ -27,6 +42,7 @@ import type {
   HistoryRange,
   HistoryRecord,
   PlacedCall,
+  PresenceState,
   Provider,
   ProviderContext,
   SmsRequest,
@@ -64,7 +80,7 @@ export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSe
 
   async function request(
     kind: RequestKind,
-    method: 'get' | 'post' | 'delete',
+    method: 'get' | 'post' | 'put' | 'delete',
     path: string,
     options: RequestOptions = {},
   ): Promise<Answer> {
@@ -98,6 +114,24 @@ export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSe
       const id = textOf(item.id);
       return id ? [{ id, label: textOf(item.alias) ?? id }] : [];
     });
+  }
+
+  /** The user's devices that can ring, each with its do-not-disturb flag as sipgate reports it. */
+  async function ringingDevices(): Promise<{ readonly id: string; readonly dnd: boolean }[]> {
+    const body = await read(await userPath('devices'));
+    return listOf(body.items, 'items').flatMap((item) => {
+      const id = textOf(item.id);
+      const type = textOf(item.type)?.toUpperCase();
+      if (!id || !type || !RINGING_DEVICE_TYPES.has(type)) return [];
+      if (typeof item.dnd !== 'boolean') throw providerError('bad-response', ['dnd']);
+      return [{ id, dnd: item.dnd }];
+    });
+  }
+
+  async function readPresence(): Promise<PresenceState> {
+    const devices = await ringingDevices();
+    if (devices.length === 0) throw new ProviderError('unsupported', 'errSipgateNoDevices');
+    return devices.every((device) => device.dnd) ? 'dnd' : 'available';
   }
 
   return {
@@ -211,6 +245,22 @@ export function createSipgate(ctx: ProviderContext<SipgateCredentials, SipgateSe
       return records
         .filter((record) => record.startedAt >= range.from && record.startedAt < range.to)
         .sort((a, b) => b.startedAt - a.startedAt);
+    },
+
+    readPresence,
+
+    async setPresence(state: PresenceState): Promise<void> {
+      if (state !== 'available' && state !== 'dnd') throw providerError('unsupported', [state]);
+      const dnd = state === 'dnd';
+      const devices = await ringingDevices();
+      if (devices.length === 0) throw new ProviderError('unsupported', 'errSipgateNoDevices');
+      // One after the other: the first refusal (a missing scope) stops the rest.
+      for (const device of devices.filter((d) => d.dnd !== dnd)) {
+        const answer = await request('read', 'put', `devices/${encodeURIComponent(device.id)}`, { json: { dnd } });
+        // The token reads devices but may not change them: say which permission is missing.
+        if (answer.status === 403) throw new ProviderError('auth', 'errSipgateDndScope');
+        failUnlessOk(answer, 'read');
+      }
     },
   };
 }

@@ -18,7 +18,18 @@ export interface Capabilities {
   readonly hangup: boolean;
   /** The provider can tell whether the call is still up after it was placed. */
   readonly callState: boolean;
+  /**
+   * The availability states the user can read and switch to (`readPresence`/`setPresence`);
+   * empty when the provider's API offers none. Only states the provider itself knows are listed.
+   */
+  readonly presence: readonly PresenceState[];
 }
+
+/**
+ * Whether the PBX puts calls through to the user, in the provider's own terms mapped to four words:
+ * sipgate knows only `available` and `dnd`; Fonema knows all four.
+ */
+export type PresenceState = 'available' | 'away' | 'dnd' | 'offline';
 
 export interface Device {
   readonly id: string;
@@ -130,4 +141,11 @@ export interface Provider {
   hangUp(call: PlacedCall): Promise<void>;
   sendSms(request: SmsRequest): Promise<void>;
   history(range: HistoryRange): Promise<readonly HistoryRecord[]>;
+  /** The user's availability as the provider reports it now. Present when `capabilities.presence` is not empty. */
+  readPresence?(): Promise<PresenceState>;
+  /**
+   * Asks the provider to switch to `state` (one of `capabilities.presence`). Says nothing about
+   * the result: what counts is what `readPresence` reports afterwards.
+   */
+  setPresence?(state: PresenceState): Promise<void>;
 }

@@ -5,6 +5,11 @@
  * body, success HTTP 200 and every failure HTTP 500 with a JSON message. Permissions as documented:
  * getUsers and getCallerIds are for administrators; getUser for administrators or oneself.
  *
+ * Presence as the doc's "Presencia" section has it: `getNotifications` (GET, no parameters, any
+ * user) → `{presenceStatus}`; `changePresenceStatus` (POST `{userId, status}`, status one of
+ * `online`/`away`/`dnd`/`offline`, permission "Usuario": a user changes their own). Kept per user,
+ * `online` until changed, put back on reset.
+ *
  * Configurable where the doc leaves room: how a refused token is answered (500 with a message, the
  * default, or 401), whether answers other than login's are wrapped in `{response: …}`, and the
  * page size of getCallsPost (pages counted from 1).
@@ -85,8 +90,9 @@ interface Token {
   readonly createdAt: number;
 }
 
-const GET_METHODS = new Set(['getUsers', 'getUser', 'getCallerIds', 'isOnCall']);
-const POST_METHODS = new Set(['makeCall', 'hangupCall', 'getCallsPost']);
+const GET_METHODS = new Set(['getUsers', 'getUser', 'getCallerIds', 'isOnCall', 'getNotifications']);
+const POST_METHODS = new Set(['makeCall', 'hangupCall', 'getCallsPost', 'changePresenceStatus']);
+const PRESENCE_STATUSES = new Set(['online', 'away', 'dnd', 'offline']);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class FonemaSim implements ProviderSim {
@@ -103,6 +109,8 @@ export class FonemaSim implements ProviderSim {
   /** getCallsPost rows in Fonema's shape, each with the owning user's id in `userId`. */
   readonly llamadas: (Record<string, unknown> & { userId: number })[] = [];
   readonly #onCall = new Map<number, string>();
+  /** Each user's presence; a user not in it is `online`. */
+  readonly #presence = new Map<number, string>();
 
   constructor(
     private readonly clock: SimClock,
@@ -118,6 +126,7 @@ export class FonemaSim implements ProviderSim {
     this.hangups.length = 0;
     this.llamadas.length = 0;
     this.#onCall.clear();
+    this.#presence.clear();
     this.tokenRefusal = 500;
     this.envelope = false;
     this.pageSize = 50;
@@ -125,6 +134,15 @@ export class FonemaSim implements ProviderSim {
 
   expireAllTokens(): void {
     this.tokens.clear();
+  }
+
+  /** A user's presence as Fonema has it now (tests read and set it, as the Fonema app would). */
+  presenceOf(userId: number): string {
+    return this.#presence.get(userId) ?? 'online';
+  }
+
+  setPresence(userId: number, status: string): void {
+    this.#presence.set(userId, status);
   }
 
   /** Ends whatever call the user is on, as if they had hung up their phone. */
@@ -170,6 +188,10 @@ export class FonemaSim implements ProviderSim {
         return this.#makeCall(user, params);
       case 'hangupCall':
         return this.#hangup(user, params.uuid);
+      case 'getNotifications':
+        return this.#ok({ presenceStatus: this.presenceOf(user.id) });
+      case 'changePresenceStatus':
+        return this.#changePresence(user, params);
       default:
         return this.#calls(user, params);
     }
@@ -230,6 +252,17 @@ export class FonemaSim implements ProviderSim {
     const uuid = `${randomBytes(4).toString('hex')}-${randomBytes(2).toString('hex')}-${randomBytes(6).toString('hex')}`;
     this.calls.push({ userId: user.id, number, callerId: chosen, uuid, at: this.clock.now() });
     this.#onCall.set(user.id, uuid);
+    return this.#ok({});
+  }
+
+  #changePresence(user: FonemaUser, params: Record<string, unknown>): SimResponse {
+    const { userId, status } = params;
+    if (userId === undefined || status === undefined) return failure('Faltan parámetros: userId y status');
+    const target = this.accounts.find((u) => String(u.id) === String(userId));
+    if (!target) return failure('Usuario no encontrado');
+    if (target.id !== user.id) return failure('Permiso denegado');
+    if (typeof status !== 'string' || !PRESENCE_STATUSES.has(status)) return failure('Estado de presencia inválido');
+    this.#presence.set(user.id, status);
     return this.#ok({});
   }
 

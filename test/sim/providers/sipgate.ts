@@ -5,6 +5,11 @@
  * `POST /sessions/sms` (460 characters at most), `GET /history` → `{items, totalCount}`.
  * Phonelines' numbers and the running-calls list follow the shapes assumed in
  * src/providers/sipgate.ts.
+ *
+ * Do not disturb as sipgate's OpenAPI spec (v2.0.0) has it: each device's `dnd` in the device
+ * list, changed with `PUT /devices/{deviceId}` and a ChangeDeviceRequest body (`dnd` boolean,
+ * `emergencyAddressId` integer, both optional; scope `devices:write`). The flags are kept per
+ * account and put back to the account's own on reset. A device of another user is not found.
  */
 import { randomBytes } from 'node:crypto';
 import type { ProviderSim, SimClock, SimRequest, SimResponse } from '../types';
@@ -56,6 +61,7 @@ const SCOPES: readonly [RegExp, string, string][] = [
   [/^\/sessions\/calls\/[^/]+$/, 'DELETE', 'sessions:calls:write'],
   [/^\/sessions\/sms$/, 'POST', 'sessions:sms:write'],
   [/^\/history$/, 'GET', 'history:read'],
+  [/^\/devices\/[^/]+$/, 'PUT', 'devices:write'],
 ];
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -88,18 +94,38 @@ export class SipgateSim implements ProviderSim {
   readonly sms: SipgateSms[] = [];
   /** `/history` items in sipgate's shape (`id`, `type`, `created`, `direction`, …). */
   readonly history: Record<string, unknown>[] = [];
+  /** Each device's do-not-disturb flag, per account (token id → device id → dnd). */
+  readonly #dnd = new Map<string, Map<string, boolean>>();
 
   constructor(
     private readonly clock: SimClock,
     options: SipgateSimOptions = {},
   ) {
     this.accounts = options.accounts ?? [SIPGATE_TEST_ACCOUNT];
+    this.#resetDnd();
   }
 
   reset(): void {
     this.calls.length = 0;
     this.sms.length = 0;
     this.history.length = 0;
+    this.#resetDnd();
+  }
+
+  /** A device's do-not-disturb flag as the account has it now (tests read and set it). */
+  dnd(tokenId: string, deviceId: string): boolean | undefined {
+    return this.#dnd.get(tokenId)?.get(deviceId);
+  }
+
+  setDnd(tokenId: string, deviceId: string, dnd: boolean): void {
+    this.#dnd.get(tokenId)?.set(deviceId, dnd);
+  }
+
+  #resetDnd(): void {
+    this.#dnd.clear();
+    for (const account of this.accounts) {
+      this.#dnd.set(account.tokenId, new Map(account.devices.map((d) => [d.id, d.dnd ?? false])));
+    }
   }
 
   /** Moves a placed call on (the callee picked up, someone hung up). */
@@ -117,7 +143,7 @@ export class SipgateSim implements ProviderSim {
     if (scope && account.scopes !== 'all' && !account.scopes.includes(scope)) return error(403, 'Forbidden');
 
     const [, first] = request.path.split('/');
-    const userScoped = first !== 'authorization' && first !== 'sessions' && first !== 'history';
+    const userScoped = first !== 'authorization' && first !== 'sessions' && first !== 'history' && first !== 'devices';
     if (userScoped && first !== account.userId) return error(403, 'Forbidden');
 
     if (request.method !== 'GET' && request.method !== 'DELETE') {
@@ -137,9 +163,10 @@ export class SipgateSim implements ProviderSim {
     if (request.path === '/sessions/calls') return this.#call(account, body);
     if (request.path === '/sessions/sms') return this.#sms(account, body);
     if (first === 'sessions') return this.#hangUp(rest[1] ?? '');
+    if (first === 'devices') return this.#changeDevice(account, decodeURIComponent(rest[0] ?? ''), body);
     switch (rest.join('/')) {
       case 'devices':
-        return json({ items: account.devices });
+        return json({ items: account.devices.map((d) => ({ ...d, dnd: this.dnd(account.tokenId, d.id) ?? false })) });
       case 'phonelines':
         return json({ items: account.phonelines.map(({ id, alias }) => ({ id, alias })) });
       case 'sms':
@@ -190,6 +217,19 @@ export class SipgateSim implements ProviderSim {
       at: this.clock.now(),
     });
     return json({ sessionId });
+  }
+
+  /** `PUT /devices/{deviceId}` (ChangeDeviceRequest): only the fields the spec names, each typed. */
+  #changeDevice(account: SipgateAccount, deviceId: string, body: Record<string, unknown>): SimResponse {
+    if (!account.devices.some((d) => d.id === deviceId)) return error(404, 'Device not found');
+    const unknown = Object.keys(body).filter((key) => key !== 'dnd' && key !== 'emergencyAddressId');
+    if (unknown.length > 0) return error(400, `Unrecognized field: ${unknown.join(', ')}`);
+    if (body.dnd !== undefined && typeof body.dnd !== 'boolean') return error(400, 'dnd must be a boolean');
+    if (body.emergencyAddressId !== undefined && !Number.isInteger(body.emergencyAddressId)) {
+      return error(400, 'emergencyAddressId must be an integer');
+    }
+    if (typeof body.dnd === 'boolean') this.setDnd(account.tokenId, deviceId, body.dnd);
+    return { status: 204, text: '' };
   }
 
   #hangUp(sessionId: string): SimResponse {

@@ -48,6 +48,7 @@ describe('Fonema client against the simulator', () => {
       history: true,
       hangup: true,
       callState: true,
+      presence: ['available', 'away', 'dnd', 'offline'],
     });
   });
 

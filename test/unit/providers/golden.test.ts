@@ -191,6 +191,30 @@ describe('sipgate wire format', () => {
       'types=CALL&types=SMS&from=2026-07-01T00%3A00%3A00.000Z&to=2026-07-02T00%3A00%3A00.000Z&offset=0&limit=100',
     );
   });
+
+  it('do not disturb: GET /{userId}/devices, then PUT /devices/{deviceId} with {"dnd": …} per phone that differs', async () => {
+    const { provider, requests } = client();
+    sim.sipgate.setDnd(tokenId, 'e1', true);
+    await provider.setPresence?.('dnd');
+    await provider.readPresence?.();
+    expect(
+      requests.map((r) => [
+        r.method,
+        r.url.pathname,
+        rawQuery(r),
+        r.headers.authorization,
+        r.headers['content-type'],
+        r.body,
+      ]),
+    ).toEqual([
+      ['GET', '/sipgate/v2/authorization/userinfo', '', AUTHORIZATION, undefined, ''],
+      ['GET', '/sipgate/v2/w0/devices', '', AUTHORIZATION, undefined, ''],
+      ['PUT', '/sipgate/v2/devices/e0', '', AUTHORIZATION, 'application/json', '{"dnd":true}'],
+      ['PUT', '/sipgate/v2/devices/x0', '', AUTHORIZATION, 'application/json', '{"dnd":true}'],
+      ['GET', '/sipgate/v2/w0/devices', '', AUTHORIZATION, undefined, ''],
+    ]);
+    expect(requests.every((r) => r.headers.accept === 'application/json')).toBe(true);
+  });
 });
 
 describe('Fonema wire format', () => {
@@ -250,6 +274,36 @@ describe('Fonema wire format', () => {
       ['POST', '/fonema/api/makeCall', '', '{"number":"+34912345678","callerId":"+34911234567","v":"2.0"}'],
       ['GET', '/fonema/api/isOnCall', '', ''],
       ['POST', '/fonema/api/hangupCall', '', `{"uuid":"${uuid}"}`],
+    ]);
+  });
+
+  it('presence: GET getNotifications without parameters, POST changePresenceStatus {userId, status}', async () => {
+    const { provider, requests } = client();
+    await provider.setPresence?.('dnd');
+    await provider.readPresence?.();
+    await provider.setPresence?.('available');
+    const [token] = [...sim.fonema.tokens.keys()];
+    const wire = requests
+      .filter((r) => r.url.pathname !== '/fonema/api/login' && r.url.pathname !== '/fonema/api/getUsers')
+      .map((r) => [r.method, r.url.pathname, rawQuery(r), r.headers.authorization, r.headers['content-type'], r.body]);
+    expect(wire).toEqual([
+      [
+        'POST',
+        '/fonema/api/changePresenceStatus',
+        '',
+        `bearer ${token}`,
+        'application/json',
+        '{"userId":"4711","status":"dnd"}',
+      ],
+      ['GET', '/fonema/api/getNotifications', '', `bearer ${token}`, undefined, ''],
+      [
+        'POST',
+        '/fonema/api/changePresenceStatus',
+        '',
+        `bearer ${token}`,
+        'application/json',
+        '{"userId":"4711","status":"online"}',
+      ],
     ]);
   });
 });

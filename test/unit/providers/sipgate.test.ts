@@ -56,6 +56,7 @@ describe('sipgate client against the simulator', () => {
       history: true,
       hangup: true,
       callState: true,
+      presence: ['available', 'dnd'],
     });
   });
 

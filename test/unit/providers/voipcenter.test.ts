@@ -58,6 +58,7 @@ describe('VoipCenter client against the simulator', () => {
       history: true,
       hangup: false,
       callState: false,
+      presence: [],
     });
   });
 
