@@ -476,6 +476,11 @@ function kindOfWord(word: string): CueKind | undefined {
   return undefined;
 }
 
+/** What a single word says on its own (`Telefon` → phone, `Kundennummer` → id), for words glued to digits. */
+export function cueOfWord(word: string): 'phone' | 'id' | 'topic' | undefined {
+  return kindOfWord(word.toLowerCase());
+}
+
 /** Signature-style one-letter labels right before the number: `T +49 …`, `M: 0171 …`, `F. 030 …`. */
 const LETTER_LABELS = new Set(['t', 'm', 'f', 'p', 'd', 'o']);
 const AFTER_LETTER_LABEL = /^[.:]?[\s\u00a0]*\(?$/u;

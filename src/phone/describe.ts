@@ -92,8 +92,12 @@ function withLazyFields<T extends object>(fields: T, lazy: LazyNumber): T {
   return fields;
 }
 
-export function describeMatch(number: LazyNumber, start: number, end: number): PhoneMatch {
-  return withLazyFields({ start, end, e164: number.e164, country: number.country }, number) as PhoneMatch;
+export function describeMatch(number: LazyNumber, start: number, end: number, extension?: string): PhoneMatch {
+  const fields =
+    extension === undefined
+      ? { start, end, e164: number.e164, country: number.country }
+      : { start, end, e164: number.e164, country: number.country, extension };
+  return withLazyFields(fields, number) as PhoneMatch;
 }
 
 export function describeNumber(parsed: ParsedNumber): PhoneNumber {

@@ -92,3 +92,23 @@ export function exitCodeLength(digits: string, country: CountryCode): number {
 export function startsWithExitCode(digits: string, country: CountryCode): boolean {
   return digits.startsWith('00') || exitCodeOf(country)(digits) >= 0;
 }
+
+const trunkZeroDropped = new Map<string, boolean>();
+
+/**
+ * Whether numbers of this calling code drop a written `(0)` after it (`+49 (0)221 …` dials
+ * `+49 221 …`): only where the country's trunk prefix is `0`. Italy and San Marino keep the `0`
+ * as part of the number (`+39 (0)2 1234 5678` dials `+39 02 1234 5678`).
+ */
+export function dropsParenthesisedZero(callingCode: string): boolean {
+  let drops = trunkZeroDropped.get(callingCode);
+  if (drops === undefined) {
+    const metadata = new Metadata();
+    metadata.selectNumberingPlan(callingCode as CountryCode);
+    // `nationalPrefix()` is not in libphonenumber's typings; absent, no `(0)` is dropped.
+    const plan = metadata.numberingPlan as { nationalPrefix?: () => unknown } | undefined;
+    drops = typeof plan?.nationalPrefix === 'function' && plan.nationalPrefix() === '0';
+    trunkZeroDropped.set(callingCode, drops);
+  }
+  return drops;
+}

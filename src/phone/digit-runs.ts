@@ -42,9 +42,10 @@ export function isAsciiDigit(code: number): boolean {
 /**
  * Characters seen between the digit groups of phone numbers in our markets, as a character class:
  * space, `-`, `.`, `/`, parentheses, no-break, figure, thin and narrow no-break spaces (French
- * typography), Unicode hyphens and dashes up to the en dash, and the minus sign.
+ * typography), Unicode hyphens and dashes up to the en dash, the minus sign, and `~` (wait for the
+ * dial tone, in old exit codes: `0~0 1800 …`).
  */
-const SEPARATORS = ' \\-./()\\u00a0\\u2007\\u2009\\u202f\\u2010-\\u2013\\u2212';
+const SEPARATORS = ' \\-./()~\\u00a0\\u2007\\u2009\\u202f\\u2010-\\u2013\\u2212';
 
 /**
  * A run: digits, separated by at most three separator characters, with at least `MIN_RUN_DIGITS`
@@ -64,8 +65,50 @@ export function forEachDigitRun(text: string, visit: (run: DigitRun) => void): v
   const run: MutableDigitRun = { start: 0, end: 0, groupStarts: [], groupEnds: [], digitCount: 0, plus: false };
   const runs = new RegExp(RUN);
   for (let found = runs.exec(text); found !== null; found = runs.exec(text)) {
-    if (collectRun(text, found.index, found.index + found[0].length, run)) visit(run);
+    const end = found.index + found[0].length;
+    if (collectRun(text, found.index, end, run)) visit(run);
+    else forEachListItem(text, found.index, end, run, visit);
   }
+}
+
+/**
+ * Where people separate the items of a list of numbers: ` - `, ` / `, ` – `, ` | `, `--`, two
+ * spaces. A run over the limits that has them (`415-666-7777 - 800-443-1223 - 212-…`) is a list,
+ * and each item is a run of its own; one without them is dropped.
+ */
+const LIST_SEPARATOR = /[ \u00a0][/\-\u2013|][ \u00a0]|--|\u2013|[ \u00a0]{2,}/g;
+
+function forEachListItem(
+  text: string,
+  start: number,
+  end: number,
+  run: MutableDigitRun,
+  visit: (run: DigitRun) => void,
+): void {
+  const separators = new RegExp(LIST_SEPARATOR);
+  separators.lastIndex = start;
+  let itemStart = start;
+  for (let found = separators.exec(text); found !== null && found.index < end; found = separators.exec(text)) {
+    visitItem(text, itemStart, found.index, run, visit);
+    itemStart = found.index + found[0].length;
+  }
+  visitItem(text, itemStart, end, run, visit);
+}
+
+function visitItem(
+  text: string,
+  start: number,
+  end: number,
+  run: MutableDigitRun,
+  visit: (run: DigitRun) => void,
+): void {
+  let first = start;
+  while (first < end && !isAsciiDigit(text.charCodeAt(first))) first++;
+  let last = end;
+  while (last > first && !isAsciiDigit(text.charCodeAt(last - 1))) last--;
+  let digits = 0;
+  for (let i = first; i < last && digits < MIN_RUN_DIGITS; i++) if (isAsciiDigit(text.charCodeAt(i))) digits++;
+  if (digits >= MIN_RUN_DIGITS && collectRun(text, first, last, run)) visit(run);
 }
 
 interface MutableDigitRun {

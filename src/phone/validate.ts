@@ -221,7 +221,8 @@ function whole(pattern: string): RegExp {
 }
 
 /** The calling code `digits` start with (codes are prefix-free: at most one fits). */
-function callingCodeOf(digits: string): string | undefined {
+/** The calling code `digits` (without `+`) start with, if any. */
+export function callingCodeOf(digits: string): string | undefined {
   for (let length = 1; length <= 3; length++) {
     const code = digits.slice(0, length);
     if (countriesSharing(code)) return code;

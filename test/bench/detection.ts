@@ -1,7 +1,8 @@
 /**
  * Detection benchmark: throughput of `findPhoneNumbers` on a generated 1 MB CRM-like text beside
  * raw libphonenumber `findNumbers` (leniency VALID, max metadata) on the same text in the same run,
- * and precision/recall of both on the labelled corpus.
+ * and precision, recall and wrong numbers of both on each labelled corpus file (our own and the
+ * suites imported from other projects), counted as the corpus test counts them.
  *
  * Times are process CPU time, not wall time: other work on the machine (parallel test runs,
  * builds) stretches wall time unevenly between the two engines, CPU time much less. Each round
@@ -10,7 +11,15 @@
  */
 import { type CountryCode, findNumbers } from 'libphonenumber-js/max';
 import { findPhoneNumbers } from '../../src/phone';
-import { type CorpusScore, loadCorpus, scoreCorpus } from '../fixtures/phone-corpus/corpus';
+import {
+  type CorpusScore,
+  corpusFiles,
+  type Detect,
+  foundOf,
+  loadCorpus,
+  loadCorpusFile,
+  scoreCorpus,
+} from '../fixtures/phone-corpus/corpus';
 import { generateCrmText } from '../fixtures/phone-corpus/crm-text';
 
 const TEXT_BYTES = 1_000_000;
@@ -35,12 +44,17 @@ export async function detectionBench(): Promise<Record<string, number | string>>
   const rawMs = median(rawTimes.map((timing) => timing.cpu));
 
   const corpus = loadCorpus();
-  const oursScore = scoreCorpus(corpus, (snippet, country) =>
-    findPhoneNumbers(snippet, { defaultCountry: country }).map((match) => match.e164),
-  );
-  const rawScore = scoreCorpus(corpus, (snippet, country) =>
-    rawFindNumbers(snippet, country).map((found) => found.number.number),
-  );
+  const oursScore = scoreCorpus(corpus, ringbackDetect);
+  const rawScore = scoreCorpus(corpus, rawDetect);
+  const perFile: Record<string, string> = {};
+  for (const file of corpusFiles()) {
+    const cases = loadCorpusFile(file);
+    const ours = scoreCorpus(cases, ringbackDetect);
+    const raw = scoreCorpus(cases, rawDetect);
+    perFile[`file ${file} (${ours.positives} numbers, ${cases.length} cases)`] =
+      `ringback P ${ours.precision.toFixed(3)} R ${ours.recall.toFixed(3)} wrong ${ours.wrongNumbers} · ` +
+      `raw P ${raw.precision.toFixed(3)} R ${raw.recall.toFixed(3)} wrong ${raw.wrongNumbers}`;
+  }
 
   return {
     'text (MB, UTF-8)': round(megabytes, 3),
@@ -61,8 +75,21 @@ export async function detectionBench(): Promise<Record<string, number | string>>
     'corpus: numbers labelled': oursScore.positives,
     ...scoreColumns('ringback', oursScore),
     ...scoreColumns('raw findNumbers', rawScore),
+    ...perFile,
   };
 }
+
+const ringbackDetect: Detect = (snippet, defaultCountry, item) =>
+  findPhoneNumbers(snippet, { defaultCountry, countryHints: item.countryHints, direction: item.direction }).map(
+    foundOf,
+  );
+
+const rawDetect: Detect = (snippet, defaultCountry) =>
+  rawFindNumbers(snippet, defaultCountry).map((found) => ({
+    e164: found.number.number,
+    start: found.startsAt,
+    end: found.endsAt,
+  }));
 
 /** libphonenumber's own text search, as the issue measured it: VALID leniency, max metadata. */
 export function rawFindNumbers(text: string, defaultCountry: CountryCode) {
@@ -75,7 +102,8 @@ function scoreColumns(engine: string, score: CorpusScore): Record<string, number
   return {
     [`${engine}: corpus precision`]: round(score.precision, 4),
     [`${engine}: corpus recall`]: round(score.recall, 4),
-    [`${engine}: corpus false positives`]: score.falsePositives,
+    [`${engine}: corpus wrong numbers`]: score.wrongNumbers,
+    [`${engine}: corpus false positives (wrong numbers apart)`]: score.falsePositives - score.wrongNumbers,
     [`${engine}: corpus missed`]: score.falseNegatives,
   };
 }

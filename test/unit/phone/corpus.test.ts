@@ -1,58 +1,132 @@
 /**
- * The labelled corpus (test/fixtures/phone-corpus): precision and recall of the detector on
- * CRM snippets of nine markets and more, in the five UI languages.
+ * The labelled corpora (test/fixtures/phone-corpus): our own CRM snippets of many markets in the
+ * five UI languages, and suites converted from other projects' tests (external/). Each file is
+ * scored on its own: no wrong number anywhere, precision ≥ 0.99, recall ≥ 0.98, and recall never
+ * below raw libphonenumber `findNumbers` on the same file.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { findPhoneNumbers } from '../../../src/phone';
-import { loadCorpus, scoreCorpus } from '../../fixtures/phone-corpus/corpus';
+import { rawFindNumbers } from '../../bench/detection';
+import {
+  type CorpusCase,
+  type CorpusScore,
+  corpusFiles,
+  foundOf,
+  loadCorpus,
+  loadCorpusFile,
+  scoreCorpus,
+} from '../../fixtures/phone-corpus/corpus';
 
 const cases = loadCorpus();
 
+/**
+ * Imported files that do not reach the bar yet, with the cases they miss. The bar is asserted for
+ * every other file; for these, the misses must be exactly the listed ones (never more, and the
+ * list shrinks when a rule fixes one). Wrong numbers are asserted to be zero everywhere.
+ */
+const BELOW_BAR: Readonly<Record<string, readonly string[]>> = {
+  // Mexico's former `01` trunk prefix before an area code in parentheses: no metadata says
+  // `01` is a prefix any more, and leaving the digits before a number out is how a different
+  // number gets called (`8 (800) …` is Russian); raw findNumbers skips the `01`.
+  'external/libphonenumber-js-find.txt': ['external/libphonenumber-js-find.txt:95'],
+};
+const own = cases.filter((item) => !item.file.startsWith('external/'));
+
+function ringback(items: readonly CorpusCase[]): CorpusScore {
+  return scoreCorpus(items, (text, defaultCountry, item) =>
+    findPhoneNumbers(text, { defaultCountry, countryHints: item.countryHints, direction: item.direction }).map(foundOf),
+  );
+}
+
+function raw(items: readonly CorpusCase[]): CorpusScore {
+  return scoreCorpus(items, (text, defaultCountry) =>
+    rawFindNumbers(text, defaultCountry).map((found) => ({
+      e164: found.number.number,
+      start: found.startsAt,
+      end: found.endsAt,
+    })),
+  );
+}
+
+function report(file: string, score: CorpusScore, baseline: CorpusScore): void {
+  console.log(
+    `${file}: ${score.cases} cases, ${score.positives} numbers — precision ${score.precision.toFixed(4)}, ` +
+      `recall ${score.recall.toFixed(4)}, ${score.wrongNumbers} wrong numbers ` +
+      `(${score.falsePositives - score.wrongNumbers} false positives, ${score.falseNegatives} missed, ` +
+      `${score.extensionMismatches} extensions not read) · raw findNumbers: precision ${baseline.precision.toFixed(4)}, ` +
+      `recall ${baseline.recall.toFixed(4)}, ${baseline.wrongNumbers} wrong numbers`,
+  );
+  for (const miss of score.misses) {
+    const parts = [
+      miss.wrong.length > 0 ? `WRONG [${miss.wrong.join(' ')}]` : '',
+      miss.missed.length > 0 ? `missed [${miss.missed.join(' ')}]` : '',
+      miss.spurious.length > 0 ? `spurious [${miss.spurious.join(' ')}]` : '',
+      miss.extensionMismatches.length > 0 ? `extension ${miss.extensionMismatches.join(', ')}` : '',
+    ].filter(Boolean);
+    console.log(`  ${miss.where}: ${parts.join(' ')}  ${JSON.stringify(miss.text.slice(0, 100))}`);
+  }
+}
+
 describe('phone detection corpus', () => {
   it('is large, covers the markets and languages, and labels only valid numbers', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(400);
-    const negatives = cases.filter((item) => item.expected.length === 0).length;
+    expect(own.length).toBeGreaterThanOrEqual(400);
+    const negatives = own.filter((item) => item.expected.length === 0).length;
     expect(negatives).toBeGreaterThanOrEqual(200);
-    const countries = new Set(cases.map((item) => item.defaultCountry));
+    const countries = new Set(own.map((item) => item.defaultCountry));
     for (const market of ['DE', 'AT', 'CH', 'BE', 'NL', 'FR', 'ES', 'GB', 'US']) expect(countries).toContain(market);
     expect(countries.size).toBeGreaterThanOrEqual(12);
-    expect(new Set(cases.map((item) => item.language))).toEqual(new Set(['de', 'nl', 'fr', 'es', 'en']));
+    expect(new Set(own.map((item) => item.language))).toEqual(new Set(['de', 'nl', 'fr', 'es', 'en']));
     // Pages showing numbers of another country than their default one.
-    const foreign = cases.filter((item) =>
-      item.expected.some((e164) => parsePhoneNumberFromString(e164)?.country !== item.defaultCountry),
+    const foreign = own.filter((item) =>
+      item.expected.some(({ e164 }) => parsePhoneNumberFromString(e164)?.country !== item.defaultCountry),
     );
     expect(foreign.length).toBeGreaterThanOrEqual(30);
     const invalid = cases.flatMap((item) =>
       item.expected
-        .filter((e164) => !parsePhoneNumberFromString(e164)?.isValid())
-        .map((e164) => `${item.where} ${e164}`),
+        .filter(({ e164 }) => !parsePhoneNumberFromString(e164)?.isValid())
+        .map(({ e164 }) => `${item.where} ${e164}`),
     );
     expect(invalid).toEqual([]);
   });
 
-  it('reaches precision ≥ 0.99 and recall ≥ 0.98', () => {
-    const score = scoreCorpus(cases, (text, defaultCountry) =>
-      findPhoneNumbers(text, { defaultCountry }).map((match) => match.e164),
-    );
-    console.log(
-      `phone corpus: ${score.cases} cases, ${score.positives} numbers — ` +
-        `precision ${score.precision.toFixed(4)}, recall ${score.recall.toFixed(4)} ` +
-        `(${score.falsePositives} false positives, ${score.falseNegatives} missed)`,
-    );
-    for (const miss of score.misses) {
-      console.log(`  ${miss.where}: missed [${miss.missed.join(' ')}] spurious [${miss.spurious.join(' ')}]`);
-    }
-    expect(score.precision).toBeGreaterThanOrEqual(0.99);
-    expect(score.recall).toBeGreaterThanOrEqual(0.98);
+  describe.each(corpusFiles())('%s', (file) => {
+    const items = loadCorpusFile(file);
+    const score = ringback(items);
+    const baseline = raw(items);
+
+    it('never yields a wrong number', () => {
+      report(file, score, baseline);
+      expect(score.misses.filter((miss) => miss.wrong.length > 0).map((miss) => miss.where)).toEqual([]);
+    });
+
+    it('reaches precision ≥ 0.99 and recall ≥ 0.98, and at least raw findNumbers’ recall', () => {
+      const known = BELOW_BAR[file];
+      if (known) {
+        expect(score.misses.map((miss) => miss.where)).toEqual(known);
+        return;
+      }
+      expect(score.precision).toBeGreaterThanOrEqual(0.99);
+      expect(score.recall).toBeGreaterThanOrEqual(0.98);
+      expect(score.recall).toBeGreaterThanOrEqual(baseline.recall);
+    });
+
+    it('reads every written extension', () => {
+      expect(score.misses.flatMap((miss) => miss.extensionMismatches)).toEqual([]);
+    });
   });
 
-  it('finds each number at offsets that hold exactly its digits', () => {
+  it('finds each number at offsets that start at its first character and end at its last digit', () => {
     for (const item of cases) {
-      for (const match of findPhoneNumbers(item.text, { defaultCountry: item.defaultCountry })) {
+      const options = {
+        defaultCountry: item.defaultCountry,
+        countryHints: item.countryHints,
+        direction: item.direction,
+      };
+      for (const match of findPhoneNumbers(item.text, options)) {
         const written = item.text.slice(match.start, match.end);
-        expect(written, item.where).toMatch(/^[+(\d]/);
-        expect(written, item.where).toMatch(/\d$/);
+        expect(written, item.where).toMatch(/^[+(\p{Nd}\uff0b]/u);
+        expect(written, item.where).toMatch(/\p{Nd}$/u);
       }
     }
   });
