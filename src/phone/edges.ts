@@ -20,6 +20,7 @@ import { isAsciiDigit } from './digit-runs';
 const LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 const LETTER_OR_DIGIT = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}]/u;
 const LOWER_CASE = /^\p{Ll}+$/u;
+const UPPER_CASE = /^\p{Lu}+$/u;
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const NOT_HEX = /[^a-f]/;
 /** Longest glued word looked at; labels are short. */
@@ -107,7 +108,8 @@ function wordStartingAt(text: string, start: number): string {
 function isLabelBefore(text: string, start: number, written: Written): boolean {
   const word = wordEndingAt(text, start, MAX_GLUED_WORD);
   const beforeWord = text.charCodeAt(start - word.length - 1);
-  if (isAsciiDigit(beforeWord)) return false;
+  // Digits before the word, or a country prefix (`DE123456789`, `NL…`): an id.
+  if (isAsciiDigit(beforeWord) || (word.length <= 2 && UPPER_CASE.test(word))) return false;
   const cue = cueOfWord(word);
   if (cue === 'phone') return true;
   if (cue === 'id') return false;
@@ -129,9 +131,11 @@ function isLabelAfter(text: string, end: number, written: Written): boolean {
   const word = wordStartingAt(text, end);
   const afterWord = text[end + word.length];
   if (afterWord !== undefined && isAsciiDigit(afterWord.charCodeAt(0))) return false;
+  // One capital after an unbroken block (`12345678Z`, a tax id's check letter) or a unit.
+  if ((!written.grouped && word.length === 1) || UNITS.has(word.toLowerCase())) return false;
   const cue = cueOfWord(word);
   if (cue === 'phone') return true;
-  if (cue === 'id' || UNITS.has(word.toLowerCase())) return false;
+  if (cue === 'id') return false;
   if (written.grouped && CAPITALISED.test(word)) return true;
   // A label's initial: `F.`, `T:`, `M:` after a number written in groups.
   if (written.grouped && word.length === 1 && (afterWord === '.' || afterWord === ':')) return /\p{Lu}/u.test(word);

@@ -97,6 +97,10 @@ interface RunContext {
   readonly trunkPrefixOnly: boolean;
   /** Identifies this run in the cache of judged parts. */
   readonly stamp: number;
+  /** Bits of the groups a number can start at; computed when a run is first split. */
+  startable: number;
+  /** Where the run may be split, in the order tried; computed when it is first split. */
+  splitOrder: readonly number[] | undefined;
 }
 
 /** A part's verdict: a match, or whether splitting the run could still find one. */
@@ -121,6 +125,8 @@ function judgeRun(
     partsLeft: MAX_PARTS_PER_RUN,
     trunkPrefixOnly,
     stamp: nextRunStamp(),
+    startable: NOT_COMPUTED,
+    splitOrder: undefined,
   };
   const last = run.groupStarts.length - 1;
   if (rtl && hasSpaceBetweenGroups(text, run)) {
@@ -147,11 +153,24 @@ function judgeRun(
  * id-like runs on a German page have neither and cost nothing more.
  */
 function anyGroupCanStart(context: RunContext, first: number, last: number): boolean {
-  if (!context.trunkPrefixOnly || (first === 0 && context.run.plus)) return true;
-  for (let group = first; group <= last; group++) {
-    if (context.text.charCodeAt(context.run.groupStarts[group] ?? 0) === 0x30) return true;
+  if (context.startable === NOT_COMPUTED) context.startable = startableGroups(context);
+  // Groups `first`–`last` as bits (at most MAX_RUN_GROUPS = 16 of them).
+  const span = ((1 << (last + 1)) - 1) & ~((1 << first) - 1);
+  return (context.startable & span) !== 0;
+}
+
+const NOT_COMPUTED = -1;
+const ALL_GROUPS = (1 << MAX_RUN_GROUPS) - 1;
+
+/** A bit for each group a number can start at. */
+function startableGroups(context: RunContext): number {
+  const { text, run } = context;
+  if (!context.trunkPrefixOnly) return ALL_GROUPS;
+  let startable = run.plus ? 1 : 0;
+  for (let group = 0; group < run.groupStarts.length; group++) {
+    if (text.charCodeAt(run.groupStarts[group] ?? 0) === 0x30) startable |= 1 << group;
   }
-  return false;
+  return startable;
 }
 
 /** How often a failing span is split again: enough for a list of three or four numbers. */
@@ -179,7 +198,9 @@ function judgeSpan(context: RunContext, first: number, last: number, depth: numb
   if (typeof whole === 'object') return { matches: [whole], accounted: true };
   if (whole === REJECT || depth === 0 || first === last) return whole === REJECT ? REJECT : NOTHING;
   let best = NOTHING;
-  for (const split of splitPoints(context.text, context.run, first, last)) {
+  context.splitOrder ??= splitPoints(context.text, context.run);
+  for (const split of context.splitOrder) {
+    if (split < first || split >= last) continue;
     const left = judgeSpan(context, first, split, depth - 1);
     const right = judgeSpan(context, split + 1, last, depth - 1);
     const leftMatches = left === REJECT ? [] : left.matches;
@@ -269,12 +290,12 @@ function digitCount(run: DigitRun, first: number, last: number): number {
 }
 
 /** Where a run may be split: after a group followed by a space, strong separators first, then `/` and `-` joins. */
-function splitPoints(text: string, run: DigitRun, first: number, last: number): number[] {
+function splitPoints(text: string, run: DigitRun): number[] {
   const strong: number[] = [];
   const weak: number[] = [];
   const slashes: number[] = [];
   const dashes: number[] = [];
-  for (let group = first; group < last; group++) {
+  for (let group = 0; group < run.groupStarts.length - 1; group++) {
     const separator = text.slice(run.groupEnds[group], run.groupStarts[group + 1]);
     if (isStrongSeparator(text, run, group)) strong.push(group);
     else if (SPACE.test(separator)) weak.push(group);
@@ -287,7 +308,7 @@ function splitPoints(text: string, run: DigitRun, first: number, last: number): 
 const SPACE = /[\s\u00a0\u2007\u2009\u202f]/u;
 const STRONG_SEPARATOR = /^(?:\s[/\-\u2013|]\s|\s\s+|--|\u2013|\s?\|\s?)$/u;
 /**
- * Split points from the edges inwards: what is glued to a number is usually at its start (a date,
+ * Split points from the run's edges inwards: what is glued to a number is usually at its start (a date,
  * an amount) or its end (a remark, an extension), so those splits are tried first.
  */
 function outsideIn(points: readonly number[]): number[] {
