@@ -12,6 +12,7 @@ import { PROVIDER_IDS } from './providers/types';
 import {
   type AccountSettings,
   CALL_CONFIRMATIONS,
+  CALL_LIST_PAUSE_MAX_SECONDS,
   DEFAULT_SETTINGS,
   DETECTION_MODES,
   LOCALES,
@@ -21,11 +22,13 @@ import {
 
 /** The subset of JSON Schema that Chrome's policy schemas support and this schema uses. */
 export interface SchemaNode {
-  readonly type: 'object' | 'array' | 'string' | 'boolean';
+  readonly type: 'object' | 'array' | 'string' | 'boolean' | 'integer';
   readonly title?: string;
   readonly description?: string;
   readonly enum?: readonly string[];
   readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
   readonly items?: SchemaNode;
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly required?: readonly string[];
@@ -41,7 +44,7 @@ const text = (title: string, description: string, extra: Partial<SchemaNode> = {
 /** A scalar setting: its type comes from the default value, which the description names. */
 function scalar(key: SettingsKey, title: string, description: string, extra: Partial<SchemaNode> = {}): SchemaNode {
   const value = DEFAULT_SETTINGS[key];
-  const type = typeof value === 'boolean' ? 'boolean' : 'string';
+  const type = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'integer' : 'string';
   const shown = value === '' ? '(empty)' : String(value);
   return { type, title, description: `${description} Default: ${shown}.`, ...extra };
 }
@@ -97,6 +100,12 @@ const PROPERTIES: Readonly<Record<SettingsKey, SchemaNode>> = {
   }),
   language: scalar('language', 'Language', "Ringback's language. Empty: the browser's.", { enum: ['', ...LOCALES] }),
   notifications: scalar('notifications', 'Notifications', 'Show a notification when a call is placed or fails.'),
+  callListPauseSeconds: scalar(
+    'callListPauseSeconds',
+    'Pause between list calls',
+    'Call lists with sipgate or Fonema: seconds from the end of one call to the next (0 to 300).',
+    { minimum: 0, maximum: CALL_LIST_PAUSE_MAX_SECONDS },
+  ),
 };
 
 export function buildManagedSchema(): SchemaNode {

@@ -42,6 +42,13 @@ export type Request =
   | { readonly type: 'send-sms'; readonly recipient: string; readonly message: string; readonly senderId?: string }
   | { readonly type: 'history' }
   | { readonly type: 'clear-history' }
+  /** Sets (or, empty, removes) the note of one history entry. */
+  | { readonly type: 'history-note'; readonly id: string; readonly note: string }
+  /** Starts calling these numbers (E.164, as the page's list gave them) in turn. */
+  | { readonly type: 'call-list-start'; readonly numbers: readonly string[]; readonly origin?: CallOrigin }
+  /** The call list as it stands (null when there is none). */
+  | { readonly type: 'call-list' }
+  | { readonly type: 'call-list-action'; readonly action: CallListAction }
   /** Settings with what the administrator locked; which accounts have credentials saved. */
   | { readonly type: 'get-settings' }
   /** Saves everything but accounts (those go through save-account / remove-account). */
@@ -136,6 +143,44 @@ export interface PopupState {
   readonly defaultCountry: string;
 }
 
+/** What the user can do with a running call list (`close` removes a finished one). */
+export const CALL_LIST_ACTIONS = ['pause', 'resume', 'skip', 'stop', 'next', 'confirm', 'close'] as const;
+export type CallListAction = (typeof CALL_LIST_ACTIONS)[number];
+
+/** At most this many numbers in one call list (a page's list is rarely longer). */
+export const CALL_LIST_MAX_NUMBERS = 200;
+/** A note on a history entry is a short line for the CRM, not a document. */
+export const HISTORY_NOTE_MAX_LENGTH = 500;
+
+/**
+ * How a call list goes on after a call: `follow` waits for the provider to say the call ended
+ * (sipgate, Fonema), `next` waits for the user's Next (providers that cannot tell).
+ */
+export type CallListMode = 'follow' | 'next';
+export type CallListPhase = 'placing' | 'in-call' | 'waiting' | 'ready' | 'confirm' | 'done';
+export type CallListEnd = 'completed' | 'stopped' | 'unknown';
+/** What happened to one number of a call list, as far as Ringback knows. */
+export type CallListOutcome = 'pending' | 'ringing' | 'connected' | 'ended' | 'failed' | 'unknown' | 'skipped';
+
+/** A call list as the popup shows it (see background/call-list-state.ts for what each part means). */
+export interface CallListView {
+  readonly mode: CallListMode;
+  readonly phase: CallListPhase;
+  readonly paused: boolean;
+  /** Index of the entry called last, being called or asking for confirmation; -1 before the first. */
+  readonly current: number;
+  readonly entries: readonly {
+    readonly number: string;
+    readonly outcome: CallListOutcome;
+    readonly reason?: string;
+  }[];
+  readonly pauseMs: number;
+  /** `waiting`: when the next call is placed (Unix ms). */
+  readonly nextAt?: number;
+  readonly confirmReason?: string;
+  readonly end?: CallListEnd;
+}
+
 /** One line of history: local attempts merged with the provider's own records. */
 export interface HistoryEntry {
   readonly id: string;
@@ -148,10 +193,12 @@ export interface HistoryEntry {
   readonly outcome: CallPhase | 'answered' | 'missed' | 'busy' | 'sent';
   readonly provider: ProviderId;
   readonly deviceName?: string;
-  /** The page it was started from (usually the CRM record). */
-  readonly origin?: { readonly title: string; readonly host: string };
+  /** The page it was started from (usually the CRM record); `url` for entries logged since it is kept. */
+  readonly origin?: { readonly title: string; readonly host: string; readonly url?: string };
   readonly durationSeconds?: number;
   readonly reason?: string;
+  /** The user's note on this call (for the CRM). */
+  readonly note?: string;
 }
 
 export interface SettingsView {
@@ -192,6 +239,10 @@ export interface Replies {
   'send-sms': null;
   history: readonly HistoryEntry[];
   'clear-history': null;
+  'history-note': null;
+  'call-list-start': CallListView;
+  'call-list': CallListView | null;
+  'call-list-action': CallListView | null;
   'get-settings': SettingsView;
   'save-settings': null;
   'save-account': null;
@@ -234,7 +285,9 @@ export function isPageNumber(value: unknown): value is PageNumber {
 }
 
 /** Broadcast by the background to open extension pages (the popup) as a call moves on. */
-export type Broadcast = { readonly type: 'call-update'; readonly report: CallReport & { readonly at: number } };
+export type Broadcast =
+  | { readonly type: 'call-update'; readonly report: CallReport & { readonly at: number } }
+  | { readonly type: 'call-list-update'; readonly list: CallListView | null };
 
 /** Checks that an incoming value is a well-formed Request; anything else is undefined. */
 export function parseRequest(value: unknown): Request | undefined {
@@ -254,6 +307,25 @@ export function parseRequest(value: unknown): Request | undefined {
       return isText(v.number, 200) ? { type: 'compose-sms', number: v.number } : undefined;
     case 'page-config':
       return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
+    case 'history-note':
+      if (!isText(v.id, 200) || typeof v.note !== 'string' || v.note.length > HISTORY_NOTE_MAX_LENGTH) return undefined;
+      return { type: 'history-note', id: v.id, note: v.note };
+    case 'call-list-start': {
+      const numbers = v.numbers;
+      if (!Array.isArray(numbers) || numbers.length === 0 || numbers.length > CALL_LIST_MAX_NUMBERS) return undefined;
+      if (!numbers.every((n) => typeof n === 'string' && E164.test(n)) || !optional(v.origin, isOrigin))
+        return undefined;
+      return {
+        type: 'call-list-start',
+        numbers: numbers as string[],
+        ...(v.origin ? { origin: v.origin as CallOrigin } : {}),
+      };
+    }
+    case 'call-list-action':
+      return (CALL_LIST_ACTIONS as readonly unknown[]).includes(v.action)
+        ? { type: 'call-list-action', action: v.action as CallListAction }
+        : undefined;
+    case 'call-list':
     case 'open-welcome':
     case 'popup-state':
     case 'hang-up':
@@ -297,6 +369,9 @@ export function parseRequest(value: unknown): Request | undefined {
       return undefined;
   }
 }
+
+/** A call list takes numbers only as the page's list understood them: E.164, nothing to re-read. */
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 function isText(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength;

@@ -46,6 +46,8 @@ export interface Settings {
   /** Empty: the browser's language. */
   readonly language: '' | Locale;
   readonly notifications: boolean;
+  /** Call lists (sipgate, Fonema): seconds between the end of one call and the next. */
+  readonly callListPauseSeconds: number;
 }
 
 /** The settings an administrator can set through managed storage (and so lock): all but `version`. */
@@ -58,6 +60,7 @@ export const SETTINGS_KEYS = [
   'confirmCalls',
   'language',
   'notifications',
+  'callListPauseSeconds',
 ] as const satisfies readonly Exclude<keyof Settings, 'version'>[];
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
@@ -75,7 +78,11 @@ export const DEFAULT_SETTINGS: Settings = {
   confirmCalls: 'premium',
   language: '',
   notifications: true,
+  callListPauseSeconds: 10,
 };
+
+/** The pause between list calls may be set from none to five minutes, in whole seconds. */
+export const CALL_LIST_PAUSE_MAX_SECONDS = 300;
 
 export interface ParsedSettings {
   readonly settings: Settings;
@@ -123,6 +130,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
       confirmCalls: pick('confirmCalls', oneOf(CALL_CONFIRMATIONS), DEFAULT_SETTINGS.confirmCalls),
       language: pick('language', (v): v is '' | Locale => v === '' || oneOf(LOCALES)(v), DEFAULT_SETTINGS.language),
       notifications: pick('notifications', isBoolean, DEFAULT_SETTINGS.notifications),
+      callListPauseSeconds: pick('callListPauseSeconds', isPauseSeconds, DEFAULT_SETTINGS.callListPauseSeconds),
     },
     problems,
   };
@@ -246,6 +254,7 @@ export function composeSettings(
     confirmCalls: take('confirmCalls'),
     language: take('language'),
     notifications: take('notifications'),
+    callListPauseSeconds: take('callListPauseSeconds'),
   };
 }
 
@@ -327,6 +336,10 @@ export function mergeSettings(current: Settings, raw: unknown): MergedSettings {
 /** The top-level keys a raw settings object holds once migrated (a v0 `account` becomes `accounts`). */
 function migratedKeys(raw: Record<string, unknown>): Set<string> {
   return new Set(Object.keys(migrate(raw, [])));
+}
+
+function isPauseSeconds(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= CALL_LIST_PAUSE_MAX_SECONDS;
 }
 
 function oneOf<T extends string>(options: readonly T[]) {

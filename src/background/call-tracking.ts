@@ -55,6 +55,25 @@ function isTracked(value: unknown): value is TrackedCall {
 const tracked = sessionValue('trackedCall', isTracked);
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/**
+ * What became of a followed call: answered, `ended` (the provider said so, or the user hung up), or
+ * `lost` (Ringback stopped following it without knowing: state checks failed, or time ran out).
+ */
+export interface TrackedChange {
+  readonly attemptId: string;
+  readonly phase: 'connected' | 'ended' | 'lost';
+}
+
+let onChange: ((change: TrackedChange) => Promise<void>) | undefined;
+
+/**
+ * Who is told of each change (the call list goes on from there). Set once when the worker starts,
+ * so a worker restarted mid-call still tells; the listener runs after tracking stored the change.
+ */
+export function onTrackedCallChange(listener: (change: TrackedChange) => Promise<void>): void {
+  onChange = listener;
+}
+
 export type NewTrackedCall = Omit<TrackedCall, 'phase' | 'startedAt' | 'failures'>;
 
 /** Starts following a call that is ringing the user's device (replacing any call followed before). */
@@ -114,12 +133,12 @@ async function check(now: number): Promise<void> {
   const call = await tracked.get();
   if (!call) return stop();
   const age = now - call.startedAt;
-  if (!call.callId) return age >= RINGING_WINDOW_MS ? finish() : schedule(RINGING_WINDOW_MS - age);
-  if (age > MAX_TRACKING_MS) return finish();
+  if (!call.callId) return age >= RINGING_WINDOW_MS ? lost(call) : schedule(RINGING_WINDOW_MS - age);
+  if (age > MAX_TRACKING_MS) return lost(call);
 
   const state = await stateOf(call);
   if (state === undefined) {
-    if (call.failures + 1 >= MAX_FAILURES) return finish();
+    if (call.failures + 1 >= MAX_FAILURES) return lost(call);
     await tracked.set({ ...call, failures: call.failures + 1 });
     return schedule(POLL_INTERVAL_MS);
   }
@@ -130,6 +149,7 @@ async function check(now: number): Promise<void> {
   }
   await tracked.set({ ...call, phase: state, failures: 0 });
   schedule(POLL_INTERVAL_MS);
+  if (state === 'connected' && call.phase !== 'connected') await tell(call, 'connected');
 }
 
 async function ended(call: TrackedCall, now: number): Promise<void> {
@@ -137,6 +157,17 @@ async function ended(call: TrackedCall, now: number): Promise<void> {
   if (call.phase !== 'connected') await updateEntry(call.attemptId, { outcome: 'ended' });
   await announce({ phase: 'ended', number: call.number }, feedback(call), now);
   await finish();
+  await tell(call, 'ended');
+}
+
+async function lost(call: TrackedCall): Promise<void> {
+  await finish();
+  await tell(call, 'lost');
+}
+
+/** After tracking is done with the change: a listener that places the next call starts afresh. */
+async function tell(call: TrackedCall, phase: TrackedChange['phase']): Promise<void> {
+  await onChange?.({ attemptId: call.attemptId, phase });
 }
 
 async function stateOf(call: TrackedCall): Promise<CallState | undefined> {

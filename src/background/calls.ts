@@ -29,6 +29,8 @@ export interface CallCommand {
   /** The user already confirmed this call in the popup. Never honoured from a page. */
   readonly confirmed?: boolean;
   readonly source: CallSource;
+  /** The history entry to log the call under (a call list knows it before the request goes out). */
+  readonly attemptId?: string;
 }
 
 export interface CallHooks {
@@ -58,7 +60,7 @@ export async function placeCall(command: CallCommand, hooks: CallHooks): Promise
     return report;
   }
 
-  const attemptId = crypto.randomUUID();
+  const attemptId = command.attemptId ?? crypto.randomUUID();
   const feedback = { attemptId, display, notify };
   const page = originOf(origin);
   // Logging and showing "requested" run beside the provider request, not before it: the user is

@@ -5,16 +5,19 @@
  */
 import type { Replies, Request } from '../messages';
 import { choose, removeAccount, saveAccount, setActiveAccount, testConnection } from './account-handlers';
+import { actOnCallList, callListHoldsLine, callListView, resumeCallList, startCallList } from './call-list';
 import { resumeTracking } from './call-tracking';
 import { type CallHooks, placeCall } from './calls';
 import { composeSms } from './compose-sms';
 import { hangUp } from './hang-up';
+import { setHistoryNote } from './history-notes';
 import { clearAllHistory, historyView } from './history-view';
 import { exportSettings, importSettings } from './import-export';
 import { loadSettings } from './managed';
 import { pageConfig } from './page-config';
 import { openPopup } from './popup-opener';
 import { popupState } from './popup-state';
+import { Refusal } from './refusal';
 import type { RequestContext } from './router';
 import { saveSettings, settingsView } from './settings-handlers';
 import { sendSms } from './sms';
@@ -30,11 +33,15 @@ export async function handle(request: Request, context: RequestContext): Promise
   if (!trackingResumed) {
     trackingResumed = true;
     void resumeTracking().catch(() => undefined);
+    void resumeCallList().catch(() => undefined);
   }
   const fromPage = context.kind === 'content-script';
   const tabId = context.sender.tab?.id;
   switch (request.type) {
     case 'call': {
+      // Never two calls at once: while a call list's call is placed or up (or about to be), a call
+      // from anywhere else waits for the user to pause or stop the list.
+      if (await callListHoldsLine()) throw new Refusal('errCallListBusy');
       const hooks: CallHooks = { askToConfirm: () => openPopup(tabId) };
       const origin = request.origin ?? tabOrigin(context);
       return placeCall(
@@ -70,6 +77,14 @@ export async function handle(request: Request, context: RequestContext): Promise
       return historyView();
     case 'clear-history':
       return clearAllHistory();
+    case 'history-note':
+      return setHistoryNote(request.id, request.note);
+    case 'call-list-start':
+      return startCallList(request.numbers, request.origin);
+    case 'call-list':
+      return callListView();
+    case 'call-list-action':
+      return actOnCallList(request.action);
     case 'get-settings':
       return settingsView();
     case 'save-settings':

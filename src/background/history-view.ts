@@ -5,6 +5,7 @@ import { providerFor } from './accounts';
 import { cachedDirectory } from './directory';
 import { clearHistory, historyClearedAt, type LoggedEntry, loggedEntries } from './history';
 import { mergeHistory } from './history-merge';
+import { clearHistoryNotes, withNotes } from './history-notes';
 import { loadSettings } from './managed';
 import { forgetProviderHistory, providerRecords } from './provider-history';
 
@@ -13,9 +14,9 @@ export async function historyView(): Promise<readonly HistoryEntry[]> {
   const named = await withDeviceNames(local);
   const account = activeAccount(settings);
   const provider = account ? await providerFor(account).catch(() => undefined) : undefined;
-  if (!account || !provider) return mergeHistory(named, undefined, clearedAt);
+  if (!account || !provider) return withNotes(mergeHistory(named, undefined, clearedAt));
   const records = await providerRecords(account.id, provider);
-  return mergeHistory(named, { accountId: account.id, provider: account.provider, records }, clearedAt);
+  return withNotes(mergeHistory(named, { accountId: account.id, provider: account.provider, records }, clearedAt));
 }
 
 /** Entries logged before the device list was known get the device's name from the last listing. */
@@ -35,7 +36,7 @@ async function withDeviceNames(entries: readonly LoggedEntry[]): Promise<LoggedE
 
 /** One action empties history: the local log, and the provider's records up to now stay hidden. */
 export async function clearAllHistory(): Promise<null> {
-  await clearHistory();
+  await Promise.all([clearHistory(), clearHistoryNotes()]);
   const { accounts } = await loadSettings();
   await Promise.all(accounts.map((a) => forgetProviderHistory(a.id)));
   return null;

@@ -64,16 +64,19 @@ export async function historyClearedAt(): Promise<number> {
   return typeof value === 'number' ? value : 0;
 }
 
-/** The page a call was started from, as history keeps it: its title and host, not the full URL. */
+/**
+ * The page a call was started from, as history keeps it: title, host, and the address (the CRM
+ * record a CSV export links the call to). Stays in local storage like the rest of history.
+ */
 export function originOf(origin: CallOrigin | undefined): HistoryEntry['origin'] {
   if (!origin) return undefined;
-  let host = '';
   try {
-    host = new URL(origin.url).hostname;
+    const url = new URL(origin.url);
+    return { title: origin.title, host: url.hostname, url: url.href };
   } catch {
     // Not a URL: keep the title alone.
+    return { title: origin.title, host: '' };
   }
-  return { title: origin.title, host };
 }
 
 /** An update replaces the outcome and its reason: `connected` must not keep an earlier phase's reason. */

@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { activeAccount } from '../settings';
 import { capabilitiesOf } from './accounts';
-import { checkTrackedCall, TRACKING_ALARM } from './call-tracking';
+import { CALL_LIST_ALARM, onTrackedChange, resumeCallList } from './call-list';
+import { checkTrackedCall, onTrackedCallChange, TRACKING_ALARM } from './call-tracking';
 import { runCommand } from './commands';
 import { createMenus, showSmsMenu } from './context-menu';
 import { handle } from './handlers';
@@ -44,8 +45,10 @@ export function startBackground(): void {
     forgetChosenLanguage();
     configChanged();
   });
+  onTrackedCallChange(onTrackedChange);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRACKING_ALARM) run(checkTrackedCall(), 'tracking');
+    if (alarm.name === CALL_LIST_ALARM) run(resumeCallList(), 'call list');
   });
   browser.tabs.onRemoved.addListener((tabId) => run(forgetTab(tabId), 'tabs'));
 }

@@ -64,15 +64,30 @@ export async function pageNumbers(tabId: number): Promise<readonly PageNumber[]>
   }
 }
 
+type CallUpdate = Extract<Broadcast, { readonly type: 'call-update' }>;
+type CallListUpdate = Extract<Broadcast, { readonly type: 'call-list-update' }>;
+
 /** Live call status from the background; returns the unsubscribe. */
-export function onCallUpdate(listener: (report: Broadcast['report']) => void): () => void {
+export function onCallUpdate(listener: (report: CallUpdate['report']) => void): () => void {
+  return onBroadcast((message) => {
+    if (message.type === 'call-update' && isRecord(message.report)) listener((message as CallUpdate).report);
+  });
+}
+
+/** The call list as it changes in the background (null once closed); returns the unsubscribe. */
+export function onCallListUpdate(listener: (list: CallListUpdate['list']) => void): () => void {
+  return onBroadcast((message) => {
+    if (message.type === 'call-list-update' && (message.list === null || isRecord(message.list)))
+      listener((message as CallListUpdate).list);
+  });
+}
+
+function onBroadcast(listener: (message: Record<string, unknown>) => void): () => void {
   const handler = (message: unknown, sender: { readonly id?: string; readonly tab?: unknown }) => {
     // Content scripts can message extension pages too: only the background (no tab) is heard, and
-    // then only the envelope is checked, as the background built the report from the same types.
+    // then only the envelope is checked, as the background built the message from the same types.
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
-    if (isRecord(message) && message.type === 'call-update' && isRecord(message.report)) {
-      listener((message as Broadcast).report);
-    }
+    if (isRecord(message)) listener(message);
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { CALL_CONFIRMATIONS, type Settings } from '../../settings';
+import { CALL_CONFIRMATIONS, CALL_LIST_PAUSE_MAX_SECONDS, type Settings } from '../../settings';
 import { CountrySelect } from './CountrySelect';
 import { Locked } from './Locked';
 
@@ -16,7 +16,7 @@ const CONFIRM_KEYS = {
   always: 'confirmAlways',
 } as const;
 
-/** How calls are placed: home country, confirmation, tel: links, notifications. */
+/** How calls are placed: home country, confirmation, tel: links, notifications, call-list pause. */
 export function CallingSection({ settings, isLocked, onSave }: Props) {
   return (
     <section class="card" aria-labelledby="calling-heading">
@@ -76,6 +76,32 @@ export function CallingSection({ settings, isLocked, onSave }: Props) {
         </label>
         {isLocked('notifications') ? <Locked /> : null}
       </fieldset>
+
+      <div class="field">
+        <label for="call-list-pause">{t('optionsCallListPause')}</label>
+        <input
+          id="call-list-pause"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={CALL_LIST_PAUSE_MAX_SECONDS}
+          step={1}
+          value={settings.callListPauseSeconds}
+          disabled={isLocked('callListPauseSeconds')}
+          aria-describedby="call-list-pause-hint"
+          onChange={(e) => {
+            const seconds = e.currentTarget.valueAsNumber;
+            // Out of range or not a whole number: the field goes back to the saved value.
+            if (Number.isInteger(seconds) && seconds >= 0 && seconds <= CALL_LIST_PAUSE_MAX_SECONDS)
+              onSave({ callListPauseSeconds: seconds });
+            else e.currentTarget.value = String(settings.callListPauseSeconds);
+          }}
+        />
+        <p id="call-list-pause-hint" class="hint" style={{ margin: 0 }}>
+          {t('optionsCallListPauseHint')}
+        </p>
+        {isLocked('callListPauseSeconds') ? <Locked /> : null}
+      </div>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
 import type { PageNumber } from '../../messages';
 import { countryName } from '../number-input';
@@ -9,18 +10,51 @@ interface Props {
   readonly canSms: boolean;
   readonly onCall: (number: PageNumber) => void;
   readonly onSms: (number: PageNumber) => void;
+  /** Offered when a call list can start: the numbers are selectable, and the selection is called in turn. */
+  readonly onStartList?: (numbers: readonly PageNumber[]) => void;
 }
 
-/** The numbers on the tab the popup was opened on, each callable from here. */
-export function PageNumberList({ numbers, homeCountry, canSms, onCall, onSms }: Props) {
+/** The numbers on the tab the popup was opened on, each callable from here, or together as a call list. */
+export function PageNumberList({ numbers, homeCountry, canSms, onCall, onSms, onStartList }: Props) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const unique = [...new Map(numbers.map((n) => [n.e164, n])).values()];
   if (unique.length === 0) return null;
+  const chosen = unique.filter((n) => selected.has(n.e164));
+  const allChosen = chosen.length === unique.length;
+  const toggle = (e164: string, on: boolean) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(e164);
+      else next.delete(e164);
+      return next;
+    });
   return (
     <section class="section" aria-labelledby="page-heading">
-      <h2 id="page-heading">{t('pageNumbersHeading', [String(unique.length)])}</h2>
+      <div class="section-head">
+        <h2 id="page-heading">{t('pageNumbersHeading', [String(unique.length)])}</h2>
+        {onStartList ? (
+          <label class="choice small-choice">
+            <input
+              type="checkbox"
+              checked={allChosen}
+              onChange={(e) => setSelected(new Set(e.currentTarget.checked ? unique.map((n) => n.e164) : []))}
+            />
+            <span>{t('callListSelectAll')}</span>
+          </label>
+        ) : null}
+      </div>
       <ul class="list">
         {unique.map((n) => (
           <li key={n.e164}>
+            {onStartList ? (
+              <input
+                type="checkbox"
+                class="select-number"
+                checked={selected.has(n.e164)}
+                aria-label={t('callListSelectNumber', [n.international])}
+                onChange={(e) => toggle(n.e164, e.currentTarget.checked)}
+              />
+            ) : null}
             <div class="entry">
               <div class="entry-number">{n.international}</div>
               {n.text.trim() !== n.international ? (
@@ -51,6 +85,21 @@ export function PageNumberList({ numbers, homeCountry, canSms, onCall, onSms }: 
           </li>
         ))}
       </ul>
+      {onStartList ? (
+        <div class="actions">
+          <button
+            type="button"
+            class="primary small"
+            disabled={chosen.length === 0}
+            onClick={() => {
+              onStartList(chosen);
+              setSelected(new Set());
+            }}
+          >
+            {t('callListStart', [String(chosen.length)])}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type {
   AccountChoice,
+  CallListAction,
+  CallListView,
   CallOrigin,
   CallReport,
   HistoryEntry,
@@ -9,13 +11,14 @@ import type {
   PopupState,
   SettingsView,
 } from '../../messages';
-import { ask, onCallUpdate, openOptions, pageNumbers, type TargetTab, targetTab } from '../api';
+import { ask, onCallListUpdate, onCallUpdate, openOptions, pageNumbers, type TargetTab, targetTab } from '../api';
 import { formatNumber } from '../format';
 import { useSettingsLanguage } from '../language';
 import { usePhone } from '../phone';
 import { cachedPopupState, rememberPopupState } from '../popup-cache';
 import { PROVIDER_NAMES } from '../providers';
 import { AccountStatus } from './AccountStatus';
+import { CallList } from './CallList';
 import { CallStatus } from './CallStatus';
 import { ChoiceSelect } from './ChoiceSelect';
 import { DialBox } from './DialBox';
@@ -57,6 +60,9 @@ export function Popup() {
   const [smsTo, setSmsTo] = useState('');
   const [hangingUp, setHangingUp] = useState(false);
   const [hangUpError, setHangUpError] = useState<Failure>();
+  const [callList, setCallList] = useState<CallListView | null>(null);
+  const [callListBusy, setCallListBusy] = useState(false);
+  const [callListError, setCallListError] = useState<Failure>();
   useSettingsLanguage(settings?.settings.language);
 
   const loadState = useCallback(async () => {
@@ -89,6 +95,11 @@ export function Popup() {
   useEffect(() => {
     void loadState();
     void loadHistory();
+    void ask({ type: 'call-list' }).then((reply) => reply.ok && setCallList(reply.value));
+    const stopListUpdates = onCallListUpdate((list) => {
+      setCallList(list);
+      void loadHistory();
+    });
     void ask({ type: 'get-settings' }).then((reply) => reply.ok && setSettings(reply.value));
     void targetTab().then(async (found) => {
       setTab(found);
@@ -101,10 +112,16 @@ export function Popup() {
         setNumbers(await pageNumbers(found.id));
       }
     });
-    return onCallUpdate((report) => {
+    const stopCallUpdates = onCallUpdate((report) => {
       setStatus((current) => (current && current.at > report.at ? current : report));
       if (report.phase === 'ended' || report.phase === 'failed' || report.phase === 'connected') void loadHistory();
+      // A call that can be hung up (a list's call too) is known from popup-state.
+      if (report.phase === 'ringing') void loadState();
     });
+    return () => {
+      stopCallUpdates();
+      stopListUpdates();
+    };
   }, [loadState, loadHistory]);
 
   const homeCountry = state?.defaultCountry ?? '';
@@ -204,6 +221,41 @@ export function Popup() {
       entry.number,
       entry.origin?.host ? { title: entry.origin.title, url: `https://${entry.origin.host}/` } : undefined,
     );
+
+  const startList = async (listed: readonly PageNumber[]) => {
+    setCallListError(undefined);
+    setCallListBusy(true);
+    const reply = await ask({
+      type: 'call-list-start',
+      numbers: listed.map((n) => n.e164),
+      ...(tab?.origin ? { origin: tab.origin } : {}),
+    });
+    setCallListBusy(false);
+    if (reply.ok) setCallList(reply.value);
+    else setCallListError(reply);
+  };
+
+  const actOnList = async (action: CallListAction) => {
+    setCallListError(undefined);
+    setCallListBusy(true);
+    const reply = await ask({ type: 'call-list-action', action });
+    setCallListBusy(false);
+    if (reply.ok) setCallList(reply.value);
+    else setCallListError(reply);
+  };
+
+  const saveNote = async (entry: HistoryEntry, note: string) => {
+    const reply = await ask({ type: 'history-note', id: entry.id, note });
+    if (reply.ok) await loadHistory();
+    else setHistoryError(reply);
+    return reply.ok;
+  };
+
+  // After a call, its history entry offers a note (the newest call to that number).
+  const noteOfferId =
+    status?.number && (status.phase === 'ringing' || status.phase === 'connected' || status.phase === 'ended')
+      ? history?.find((e) => e.kind === 'call' && e.direction === 'outgoing' && e.number === status.number)?.id
+      : undefined;
 
   const accounts = settings?.settings.accounts ?? [];
   const activeLocked = settings?.locked.includes('activeAccountId') ?? false;
@@ -339,13 +391,29 @@ export function Popup() {
         </>
       )}
 
+      {callList ? (
+        <CallList
+          list={callList}
+          format={(e164) => formatNumber(e164, phone, homeCountry)}
+          onAct={(action) => void actOnList(action)}
+          busy={callListBusy}
+          {...(callListError ? { error: t(callListError.reason, callListError.details) } : {})}
+        />
+      ) : null}
+
       <PageNumberList
         numbers={numbers}
         homeCountry={homeCountry}
         canSms={capabilities?.sms ?? false}
         onCall={(n) => void call(n.e164, tab?.origin)}
         onSms={(n) => openSms(n.e164)}
+        {...(state?.account && !callList ? { onStartList: (listed) => void startList(listed) } : {})}
       />
+      {callListError && !callList ? (
+        <p class="error" role="alert">
+          {t(callListError.reason, callListError.details)}
+        </p>
+      ) : null}
 
       {state?.account ? (
         <RecentCalls
@@ -361,6 +429,8 @@ export function Popup() {
               if (reply.ok) void loadHistory();
             })
           }
+          onNote={saveNote}
+          {...(noteOfferId ? { noteOfferId } : {})}
         />
       ) : null}
     </main>

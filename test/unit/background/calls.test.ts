@@ -49,7 +49,7 @@ describe('placing calls', () => {
         number: '+4922166966966',
         outcome: 'ringing',
         provider: 'fonial',
-        origin: { title: 'ACME GmbH — Contact', host: 'crm.example' },
+        origin: { title: 'ACME GmbH — Contact', host: 'crm.example', url: 'https://crm.example/contacts/42' },
       }),
     ]);
     // While it rings, the toolbar says a call is in progress, and a notification tells the user.
@@ -158,7 +158,11 @@ describe('confirmation before risky calls', () => {
     expect(await call(PREMIUM, POPUP, { confirmed: true })).toMatchObject({ phase: 'ringing' });
     expect(env.sim.fonial.calls).toEqual([expect.objectContaining({ target: '+499005123456' })]);
     // The confirmed call is logged against the page it was first asked from.
-    expect((await history())[0]?.origin).toEqual({ title: 'ACME GmbH — Contact', host: 'crm.example' });
+    expect((await history())[0]?.origin).toEqual({
+      title: 'ACME GmbH — Contact',
+      host: 'crm.example',
+      url: 'https://crm.example/contacts/42',
+    });
   });
 
   it('does not let a page claim the user confirmed, and brings the one popup window back instead', async () => {

@@ -70,7 +70,11 @@ describe('context menu and keyboard command', () => {
       expect(env.sim.fonial.calls).toEqual([expect.objectContaining({ target: '+4922166966966' })]),
     );
     const [entry] = await value<readonly HistoryEntry[]>({ type: 'history' });
-    expect(entry?.origin).toEqual({ title: 'ACME GmbH — Contact', host: 'crm.example' });
+    expect(entry?.origin).toEqual({
+      title: 'ACME GmbH — Contact',
+      host: 'crm.example',
+      url: 'https://crm.example/contacts/42',
+    });
   });
 
   it('asks the active page for its selection when the shortcut is pressed', async () => {

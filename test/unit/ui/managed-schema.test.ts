@@ -16,8 +16,16 @@ if (process.env.UPDATE_MANAGED_SCHEMA === '1')
 
 /** Checks `value` against the subset of JSON Schema the generated schema uses; returns the problems. */
 function validate(node: SchemaNode, value: unknown, path = '$'): string[] {
-  const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  const type = Array.isArray(value)
+    ? 'array'
+    : value === null
+      ? 'null'
+      : Number.isInteger(value)
+        ? 'integer'
+        : typeof value;
   if (type !== node.type) return [`${path}: ${type} is not ${node.type}`];
+  if (node.minimum !== undefined && (value as number) < node.minimum) return [`${path}: below ${node.minimum}`];
+  if (node.maximum !== undefined && (value as number) > node.maximum) return [`${path}: above ${node.maximum}`];
   if (node.enum && !node.enum.includes(value as string)) return [`${path}: not one of ${node.enum.join(', ')}`];
   if (node.pattern && !new RegExp(node.pattern).test(value as string))
     return [`${path}: does not match ${node.pattern}`];
@@ -71,6 +79,8 @@ describe('managed storage schema', () => {
     expect(validate(schema, { accounts: [{ id: 'a', provider: 'fonial', baseUrl: 'ftp://x' }] })).toHaveLength(1);
     expect(validate(schema, { language: 'it' })).toHaveLength(1);
     expect(validate(schema, { telLinks: 'yes' })).toHaveLength(1);
+    expect(validate(schema, { callListPauseSeconds: 2.5 })).toHaveLength(1);
+    expect(validate(schema, { callListPauseSeconds: 301 })).toHaveLength(1);
   });
 
   it('accepts the documented policy example, which locks what it sets', () => {
