@@ -37,6 +37,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+C' },
         description: '__MSG_commandCallSelection__',
       },
+      'toggle-dnd': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandToggleDnd__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -5,7 +5,15 @@
  */
 import { isBoolean, isRecord } from './guards';
 import type { DialInputError } from './phone';
-import type { CallerId, Capabilities, Device, ProviderId, SmsSender } from './providers/types';
+import {
+  type CallerId,
+  type Capabilities,
+  type Device,
+  PRESENCE_STATES,
+  type PresenceState,
+  type ProviderId,
+  type SmsSender,
+} from './providers/types';
 import type { AccountSettings, Settings } from './settings';
 
 /** Where a call was started: shown in history as "called from …". */
@@ -39,6 +47,10 @@ export type Request =
   | { readonly type: 'choose'; readonly choice: AccountChoice }
   /** Ends the call Ringback is following (refused when none is, or its provider cannot). */
   | { readonly type: 'hang-up' }
+  /** The active account's availability, read from the provider now. */
+  | { readonly type: 'presence' }
+  /** Switches it, then reads it again: the answer is what the provider reports afterwards. */
+  | { readonly type: 'set-presence'; readonly state: PresenceState }
   | { readonly type: 'send-sms'; readonly recipient: string; readonly message: string; readonly senderId?: string }
   | { readonly type: 'history' }
   | { readonly type: 'clear-history' }
@@ -181,6 +193,18 @@ export interface CallListView {
   readonly end?: CallListEnd;
 }
 
+/**
+ * The active account's availability as its provider reported it on the latest read. `state` is
+ * absent when that read failed; `failure` says why a switch (or the read) did not work.
+ */
+export interface PresenceView {
+  readonly accountId: string;
+  /** What the user can switch to (the provider's capabilities); empty: the control is not shown. */
+  readonly states: readonly PresenceState[];
+  readonly state?: PresenceState;
+  readonly failure?: { readonly reason: string; readonly details?: readonly string[] };
+}
+
 /** One line of history: local attempts merged with the provider's own records. */
 export interface HistoryEntry {
   readonly id: string;
@@ -236,6 +260,8 @@ export interface Replies {
   'popup-state': PopupState;
   choose: null;
   'hang-up': null;
+  presence: PresenceView;
+  'set-presence': PresenceView;
   'send-sms': null;
   history: readonly HistoryEntry[];
   'clear-history': null;
@@ -329,12 +355,17 @@ export function parseRequest(value: unknown): Request | undefined {
     case 'open-welcome':
     case 'popup-state':
     case 'hang-up':
+    case 'presence':
     case 'history':
     case 'clear-history':
     case 'get-settings':
       return { type: v.type };
     case 'choose':
       return isChoice(v.choice) ? { type: 'choose', choice: v.choice } : undefined;
+    case 'set-presence':
+      return PRESENCE_STATES.some((state) => state === v.state)
+        ? { type: 'set-presence', state: v.state as PresenceState }
+        : undefined;
     case 'send-sms':
       if (!isText(v.recipient, 200) || typeof v.message !== 'string' || v.message.length > 2_000) return undefined;
       if (!optional(v.senderId, (s) => isText(s, 100))) return undefined;

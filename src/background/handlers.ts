@@ -17,6 +17,7 @@ import { loadSettings } from './managed';
 import { pageConfig } from './page-config';
 import { openPopup } from './popup-opener';
 import { popupState } from './popup-state';
+import { readPresence, switchPresence } from './presence';
 import { Refusal } from './refusal';
 import type { RequestContext } from './router';
 import { saveSettings, settingsView } from './settings-handlers';
@@ -71,6 +72,10 @@ export async function handle(request: Request, context: RequestContext): Promise
       return choose(request.choice);
     case 'hang-up':
       return hangUp();
+    case 'presence':
+      return readPresence();
+    case 'set-presence':
+      return switchPresence(request.state);
     case 'send-sms':
       return sendSms(request);
     case 'history':

@@ -15,6 +15,7 @@ import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
 import { onMenuClick } from './menu-actions';
 import { openPopup } from './popup-opener';
+import { dropStalePresence, PRESENCE_ALARM, refreshPresence } from './presence';
 import { createRouter } from './router';
 import { CREDENTIALS_KEY, SETTINGS_KEY } from './storage';
 import { broadcastConfig, forgetTab } from './tab-frames';
@@ -49,6 +50,7 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TRACKING_ALARM) run(checkTrackedCall(), 'tracking');
     if (alarm.name === CALL_LIST_ALARM) run(resumeCallList(), 'call list');
+    if (alarm.name === PRESENCE_ALARM) run(refreshPresence(), 'presence');
   });
   browser.tabs.onRemoved.addListener((tabId) => run(forgetTab(tabId), 'tabs'));
 }
@@ -57,7 +59,7 @@ function configChanged(): void {
   if (configTimer !== undefined) clearTimeout(configTimer);
   configTimer = setTimeout(() => {
     configTimer = undefined;
-    run(Promise.all([broadcastConfig(), refreshMenus()]), 'config');
+    run(Promise.all([broadcastConfig(), refreshMenus(), dropStalePresence()]), 'config');
   }, CONFIG_SETTLE_MS);
 }
 

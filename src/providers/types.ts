@@ -29,7 +29,8 @@ export interface Capabilities {
  * Whether the PBX puts calls through to the user, in the provider's own terms mapped to four words:
  * sipgate knows only `available` and `dnd`; Fonema knows all four.
  */
-export type PresenceState = 'available' | 'away' | 'dnd' | 'offline';
+export const PRESENCE_STATES = ['available', 'away', 'dnd', 'offline'] as const;
+export type PresenceState = (typeof PRESENCE_STATES)[number];
 
 export interface Device {
   readonly id: string;

@@ -96,6 +96,11 @@ export class SipgateSim implements ProviderSim {
   readonly history: Record<string, unknown>[] = [];
   /** Each device's do-not-disturb flag, per account (token id → device id → dnd). */
   readonly #dnd = new Map<string, Map<string, boolean>>();
+  /**
+   * Devices whose flag the PBX keeps whatever is asked (as with a policy set elsewhere): the PUT is
+   * still answered 204. Tests use it to show that Ringback displays what a fresh read reports.
+   */
+  readonly keptDnd = new Set<string>();
 
   constructor(
     private readonly clock: SimClock,
@@ -109,6 +114,7 @@ export class SipgateSim implements ProviderSim {
     this.calls.length = 0;
     this.sms.length = 0;
     this.history.length = 0;
+    this.keptDnd.clear();
     this.#resetDnd();
   }
 
@@ -228,7 +234,7 @@ export class SipgateSim implements ProviderSim {
     if (body.emergencyAddressId !== undefined && !Number.isInteger(body.emergencyAddressId)) {
       return error(400, 'emergencyAddressId must be an integer');
     }
-    if (typeof body.dnd === 'boolean') this.setDnd(account.tokenId, deviceId, body.dnd);
+    if (typeof body.dnd === 'boolean' && !this.keptDnd.has(deviceId)) this.setDnd(account.tokenId, deviceId, body.dnd);
     return { status: 204, text: '' };
   }
 
