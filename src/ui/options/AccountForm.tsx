@@ -4,6 +4,7 @@ import type { Credentials, Reply } from '../../messages';
 import type { CredentialField } from '../../providers/catalog';
 import { PROVIDER_IDS, type ProviderId } from '../../providers/types';
 import { type AccountSettings, isHttpUrl } from '../../settings';
+import { presenceOffer } from '../presence';
 import { PROVIDER_NAMES } from '../providers';
 
 export interface TestResult {
@@ -184,6 +185,10 @@ export function AccountForm(props: Props) {
         })}
       </div>
       {hasCredentials && provider === account.provider ? <p class="hint">{t('accountCredentialsSaved')}</p> : null}
+      <p class="hint">
+        {presenceOffer(provider) ?? t('accountPresenceNone')}
+        {provider === 'sipgate' ? ` ${t('accountPresenceSipgateScope')}` : null}
+      </p>
       <details open={account.baseUrl !== ''}>
         <summary>{t('accountAdvanced')}</summary>
         <div class="field">

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { AccountSettings } from '../../settings';
+import { presenceOffer } from '../presence';
 import { PROVIDER_NAMES } from '../providers';
 
 interface Props {
@@ -39,6 +40,7 @@ export function AccountRow({
             .filter(Boolean)
             .join(' · ')}
         </div>
+        {presenceOffer(account.provider) ? <div class="entry-meta">{presenceOffer(account.provider)}</div> : null}
       </div>
       {confirming ? (
         <div class="actions">

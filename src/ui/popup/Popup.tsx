@@ -23,6 +23,7 @@ import { CallStatus } from './CallStatus';
 import { ChoiceSelect } from './ChoiceSelect';
 import { DialBox } from './DialBox';
 import { PageNumberList } from './PageNumberList';
+import { PresenceSwitch } from './PresenceSwitch';
 import { RecentCalls } from './RecentCalls';
 import { SmsComposer } from './SmsComposer';
 
@@ -290,6 +291,10 @@ export function Popup() {
           <span aria-hidden="true">⚙</span>
         </button>
       </header>
+      <PresenceSwitch
+        key={state?.account?.id}
+        account={state?.connection.status === 'ok' ? state.account : undefined}
+      />
 
       {accounts.length > 1 && state?.account ? (
         <ChoiceSelect
