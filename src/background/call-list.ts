@@ -172,6 +172,18 @@ async function advance(event: CallListEvent): Promise<CallList | undefined> {
 }
 
 async function placeListCall(list: CallList, place: PlaceEffect): Promise<void> {
+  // The list calls through the account it was started with: after a switch it stops rather than
+  // go on through another provider (whose calls it may not be able to follow).
+  if (activeAccount(await loadSettings())?.id !== list.accountId) {
+    inFlight = undefined;
+    await advance({ type: 'stop' });
+    await advance({
+      type: 'placed',
+      outcome: { phase: 'failed', reason: 'errCallListAccountChanged' },
+      now: Date.now(),
+    });
+    return;
+  }
   const attemptId = crypto.randomUUID();
   let event: CallListEvent;
   try {

@@ -216,11 +216,14 @@ export function Popup() {
     setMode('sms');
   };
 
-  // A redial keeps the page it was first placed from: history records its title and host.
+  // A redial keeps the page it was first placed from: history records its title and address (older
+  // entries only the host).
   const redial = (entry: HistoryEntry) =>
     call(
       entry.number,
-      entry.origin?.host ? { title: entry.origin.title, url: `https://${entry.origin.host}/` } : undefined,
+      entry.origin?.host
+        ? { title: entry.origin.title, url: entry.origin.url ?? `https://${entry.origin.host}/` }
+        : undefined,
     );
 
   const startList = async (listed: readonly PageNumber[]) => {

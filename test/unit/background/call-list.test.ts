@@ -14,7 +14,9 @@ import {
   CRM_PAGE,
   configure,
   FONEMA_LOGIN,
+  FONIAL_LOGIN,
   fonemaAccount,
+  fonialAccount,
   POPUP,
   SIPGATE_LOGIN,
   send,
@@ -137,6 +139,28 @@ describe('a sipgate list, driven by the call state', () => {
     await resumeCallList();
     expect(await view()).toMatchObject({ phase: 'done', end: 'unknown', entries: [{ outcome: 'unknown' }, {}] });
     expect(env.sim.sipgate.calls).toHaveLength(0);
+  });
+});
+
+describe('a list and the active account', () => {
+  it('stops instead of calling on through another account the user switched to', async () => {
+    await configure(
+      [sipgateAccount(env.sim), fonialAccount(env.sim)],
+      { mobile: SIPGATE_LOGIN, office: FONIAL_LOGIN },
+      { callListPauseSeconds: 0 },
+    );
+    await start([A, B]);
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('in-call'));
+    await value({ type: 'set-active-account', accountId: 'office' });
+    env.sim.sipgate.setCallStatus(env.sim.sipgate.calls[0]?.sessionId ?? '', 'ended');
+    await checkTrackedCall();
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('done'));
+    expect(await view()).toMatchObject({
+      end: 'stopped',
+      entries: [{ outcome: 'ended' }, { outcome: 'failed', reason: 'errCallListAccountChanged' }],
+    });
+    expect(env.sim.sipgate.calls).toHaveLength(1);
+    expect(env.sim.fonial.calls).toHaveLength(0);
   });
 });
 
