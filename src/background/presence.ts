@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { isRecord } from '../guards';
 import type { PresenceView } from '../messages';
 import { isProviderError } from '../providers/errors';
-import type { PresenceState, Provider } from '../providers/types';
+import { PRESENCE_STATES, type PresenceState, type Provider } from '../providers/types';
 import { activeAccount } from '../settings';
 import { providerFor } from './accounts';
 import { showDndBadge } from './badge';
@@ -32,7 +32,7 @@ interface KnownPresence {
 }
 
 function isKnownPresence(value: unknown): value is KnownPresence {
-  return isRecord(value) && typeof value.accountId === 'string' && typeof value.state === 'string';
+  return isRecord(value) && typeof value.accountId === 'string' && PRESENCE_STATES.some((s) => s === value.state);
 }
 
 const known = sessionValue('presence', isKnownPresence);
