@@ -173,11 +173,6 @@ export function nextPending(list: CallList): number {
   return list.entries.findIndex((entry, index) => index > list.current && entry.outcome === 'pending');
 }
 
-/** How many numbers have had their turn (called, skipped or failed), for "3 of 12". */
-export function progressOf(list: CallList): { readonly position: number; readonly total: number } {
-  return { position: list.current + 1, total: list.entries.length };
-}
-
 /**
  * Whether the list holds the line: a call of it is being placed or is in progress, or the next one
  * is about to be placed. A manual call is refused meanwhile, so two calls never overlap.

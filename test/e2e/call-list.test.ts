@@ -138,8 +138,10 @@ describe('a sipgate call list, moved on by the call state', () => {
     expect(sim.sipgate.calls.map((c) => c.callee)).toEqual(['+4922166966966']);
     await expect.poll(() => progress(popup)).toBe('1 of 3');
     await expect.poll(() => listStatus(popup)).toContain('Call with 0221 66966966');
-    await popup.emulateMedia({ colorScheme: 'light' });
     await popup.screenshot({ path: join(OUTPUT, 'call-list-light.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: join(OUTPUT, 'call-list-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
 
     await endAndAwaitNext(0);
     await expect.poll(() => progress(popup)).toBe('2 of 3');
