@@ -7,8 +7,12 @@
  * Where two nodes from different inline elements meet letter to digit (`<span>Telefon</span>
  * <span>0221 66966966</span>`, `<a>…66966969</a>Fax:`), the page shows a label and a value that
  * its style sets apart, not one word: the run puts a space between them that no node holds, so
- * the detector sees a label before a number instead of a number glued to a word. Digits meeting
- * digits stay joined (`<b>0221</b>66966966` is one number, never two short ones).
+ * the detector sees a label before a number instead of a number glued to a word. Where they meet
+ * digit to digit, the run cannot tell one number split by markup (`<b>0228</b><i>9876543</i>`)
+ * from two things side by side (`<time>06/11/2023</time><a>0 Kommentare</a>`): it puts a space
+ * there too and remembers it as a digit gap. A number that spans the gap is one number; one that
+ * ends or starts at it is not taken (`digitsContinue`): its written digits go on in the next
+ * element, and marking the part would call a shorter number.
  */
 
 export interface Segment<N> {
@@ -29,6 +33,8 @@ export const ELEMENT_GAP = ' ';
 
 export class TextRun<N, C = unknown> {
   readonly segments: Segment<N>[] = [];
+  /** Offsets of the gaps put between two elements' digits. */
+  readonly digitGaps: number[] = [];
   text = '';
 
   /** The nearest block around the run (the element a reader sees it in). */
@@ -39,9 +45,16 @@ export class TextRun<N, C = unknown> {
    * so the two may be a label and its value (a gap goes between them where letters meet digits).
    */
   append(node: N, text: string, newElement = false): void {
-    if (newElement && needsGap(this.text, text)) this.text += ELEMENT_GAP;
+    const gap = newElement ? gapBetween(this.text, text) : undefined;
+    if (gap === 'digits') this.digitGaps.push(this.text.length);
+    if (gap) this.text += ELEMENT_GAP;
     this.segments.push({ node, start: this.text.length, text });
     this.text += text;
+  }
+
+  /** Whether a number at `[start, end)` has written digits going on past a digit gap. */
+  digitsContinue(start: number, end: number): boolean {
+    return this.digitGaps.includes(end) || this.digitGaps.includes(start - 1);
   }
 
   get empty(): boolean {
@@ -115,17 +128,21 @@ export function textWindows(length: number, size = 4_000, overlap = 80): TextWin
 }
 
 /**
- * Whether the texts of two elements that meet need a gap: a letter meeting a digit, `+` or `(`, or
- * a digit meeting a letter. Two capital letters right before digits stay glued: that is a country
- * prefix of an IBAN or VAT id split by markup (`<b>DE</b>89 3704 …`), not a label.
+ * The gap two elements' texts need where they meet (see the module comment): `label` where a
+ * letter meets a digit, `+` or `(`, or a digit meets a letter; `digits` where digits meet. Two
+ * capital letters right before digits stay glued: that is a country prefix of an IBAN or VAT id
+ * split by markup (`<b>DE</b>89 3704 …`), not a label.
  */
-export function needsGap(before: string, after: string): boolean {
+export function gapBetween(before: string, after: string): 'label' | 'digits' | undefined {
   const last = before.at(-1);
   const first = after[0];
-  if (last === undefined || first === undefined) return false;
-  if (isDigit(last)) return LETTER.test(first);
-  if (!LETTER.test(last) || !(isDigit(first) || first === '+' || first === '(' || first === '\uff0b')) return false;
-  return !COUNTRY_PREFIX.test(before.slice(-3));
+  if (last === undefined || first === undefined) return undefined;
+  if (isDigit(last)) {
+    if (isDigit(first)) return 'digits';
+    return LETTER.test(first) ? 'label' : undefined;
+  }
+  if (!LETTER.test(last) || !(isDigit(first) || first === '+' || first === '(' || first === '\uff0b')) return undefined;
+  return COUNTRY_PREFIX.test(before.slice(-3)) ? undefined : 'label';
 }
 
 const LETTER = /^\p{L}$/u;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  gapBetween,
   MIN_DIGITS,
   mayContainPhoneNumber,
-  needsGap,
   numberStart,
   TextRun,
   textWindows,
@@ -67,30 +67,40 @@ describe('labels and values in separate elements', () => {
     expect(run.nodesBetween(8, 21)).toEqual(['value']);
   });
 
-  it('adds no gap inside one element’s text or where no letter meets a digit', () => {
+  it('adds no gap inside one element’s text or where neither letters nor digits meet', () => {
     const run = new TextRun<string>('p');
     run.append('a', 'Telefon');
     run.append('b', '0221', false);
     expect(run.text).toBe('Telefon0221');
-    expect(needsGap('Tel.:', '0221')).toBe(false);
-    expect(needsGap('0221', '66966966')).toBe(false);
-    expect(needsGap('0221 ', 'Fax')).toBe(false);
-    expect(needsGap('€', '12')).toBe(false);
+    expect(gapBetween('Tel.:', '0221')).toBeUndefined();
+    expect(gapBetween('0221 ', 'Fax')).toBeUndefined();
+    expect(gapBetween('€', '12')).toBeUndefined();
   });
 
   it('gaps a letter meeting a digit, + or (, and a digit meeting a letter', () => {
-    expect(needsGap('Telefon', '0221')).toBe(true);
-    expect(needsGap('Telefon', '+49')).toBe(true);
-    expect(needsGap('Telefon', '(0221)')).toBe(true);
-    expect(needsGap('66966969', 'Fax:')).toBe(true);
-    expect(needsGap('電話', '０３')).toBe(true);
+    expect(gapBetween('Telefon', '0221')).toBe('label');
+    expect(gapBetween('Telefon', '+49')).toBe('label');
+    expect(gapBetween('Telefon', '(0221)')).toBe('label');
+    expect(gapBetween('66966969', 'Fax:')).toBe('label');
+    expect(gapBetween('電話', '０３')).toBe('label');
   });
 
   it('keeps two capitals before digits glued: a country prefix of an IBAN or VAT id', () => {
-    expect(needsGap('IBAN DE', '89 3704')).toBe(false);
-    expect(needsGap('DE', '123456789')).toBe(false);
-    expect(needsGap('Tel', '0221')).toBe(true);
-    expect(needsGap('GSM', '0471')).toBe(true);
+    expect(gapBetween('IBAN DE', '89 3704')).toBeUndefined();
+    expect(gapBetween('DE', '123456789')).toBeUndefined();
+    expect(gapBetween('Tel', '0221')).toBe('label');
+    expect(gapBetween('GSM', '0471')).toBe('label');
+  });
+
+  it('remembers where two elements’ digits meet: a number may span the gap but not end or start on it', () => {
+    const run = new TextRun<string>('p');
+    run.append('date', '06/11/2023');
+    run.append('count', '0 Kommentare', true);
+    expect(run.text).toBe('06/11/2023 0 Kommentare');
+    expect(run.digitGaps).toEqual([10]);
+    expect(run.digitsContinue(0, 10)).toBe(true);
+    expect(run.digitsContinue(11, 12)).toBe(true);
+    expect(run.digitsContinue(0, 12)).toBe(false);
   });
 });
 
