@@ -12,7 +12,7 @@
  * card names the number it calls, so a link whose text disagrees with its `href` is never called
  * silently.
  */
-import { type FindOptions, type PhoneMatch, parseDialInput } from '../phone';
+import { type FindOptions, findPhoneNumbers, type PhoneMatch, type PhoneNumber, parseDialInput } from '../phone';
 import { parseCallLink } from './link-number';
 import type { TextRun } from './text-run';
 
@@ -66,9 +66,8 @@ export function withCallLinkNumbers(
   if (links.length === 0) return [...matches];
   let result = [...matches];
   for (const link of links) {
-    const parsed = parseCallLink(link.href);
-    const dial = parsed ? parseDialInput(parsed.number, options) : undefined;
-    if (!dial?.ok) continue;
+    const dial = linkNumber(link.href, options);
+    if (!dial) continue;
     const inside = result.filter((m) => m.start < link.end && m.end > link.start);
     const written = parseDialInput(text.slice(link.start, link.end), options);
     const span =
@@ -86,6 +85,26 @@ export function withCallLinkNumbers(
     result = [...result.filter((m) => !inside.includes(m)), own];
   }
   return result.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The number a call link dials. One written with its country code is read as the dial box reads
+ * it. A national one (`tel:22669086`) is read as page text is — in the page's countries, with the
+ * trunk-prefix rule — since the dial box's leniency (a missing trunk prefix is forgiven) would
+ * read a Nicaraguan or Bahamian national number as a German one.
+ */
+function linkNumber(
+  href: string,
+  options: FindOptions,
+): { readonly number: PhoneNumber; readonly extension?: string } | undefined {
+  const number = parseCallLink(href)?.number;
+  if (!number) return undefined;
+  if (number.startsWith('+') || number.startsWith('00')) {
+    const dial = parseDialInput(number, options);
+    return dial.ok ? dial : undefined;
+  }
+  const [match, ...more] = findPhoneNumbers(number, options);
+  return match && more.length === 0 && match.start === 0 && match.end === number.length ? { number: match } : undefined;
 }
 
 /** From the number's first character (`+`, `(` or a digit) to its last digit: a label stays out. */

@@ -2,7 +2,9 @@
  * Which countries a page points to, for reading national numbers, nearest evidence first:
  *
  * 1. the block around the number: a country name (in the five UI languages) or a postal code
- *    written with its country letter (`NL-1012`, `D-50667`, `CH-8001`) in the same address block;
+ *    written with its country letter (`NL-1012`, `D-50667`, `CH-8001`) in the same address block
+ *    — when the block names one country only: a list of embassies or branches in several countries
+ *    says nothing about which one a number belongs to;
  * 2. the page: its `<html lang>` region (`nl-NL`), then its host's country-code domain (`.nl`).
  *
  * These are `FindOptions.countryHints`: a national number is read in the first of them that
@@ -10,6 +12,11 @@
  * code are weaker evidence: a German CRM listing one Dutch contact must not read Berlin's
  * `030 1234567` as Utrecht's. So the most frequent foreign `+` country is only a fallback, used
  * for a run in which nothing was found with the hints and the default country.
+ *
+ * A page written in a language that is not one of the default country's (`<html lang="es">` for a
+ * German user; English, the web's lingua franca, excepted) is not read in the default country at
+ * all: a Paraguayan `(021) 496 261` is also a valid Leverkusen number, and a page in Spanish under
+ * `.com` gives no better evidence. Such numbers are left unmarked rather than read as German.
  *
  * Cheap by construction: nothing here runs until the scanner has a run that passed the digit
  * pre-filter; the page's evidence is read once, each block's once (cached by element). */
@@ -198,6 +205,44 @@ export interface PageCountryOptions {
 export interface CountryReading {
   readonly countryHints: readonly CountryCode[];
   readonly fallbackCountry: CountryCode | undefined;
+  /** False where the page's language rules the default country out (see the module comment). */
+  readonly defaultCountryFits: boolean;
+}
+
+/**
+ * The languages of the countries users pick as their default (our markets and their neighbours).
+ * A country missing here is never ruled out by a page's language.
+ */
+const COUNTRY_LANGUAGES: Readonly<Partial<Record<CountryCode, readonly string[]>>> = {
+  AT: ['de'],
+  BE: ['nl', 'fr', 'de'],
+  CH: ['de', 'fr', 'it', 'rm'],
+  DE: ['de'],
+  DK: ['da'],
+  ES: ['es', 'ca', 'gl', 'eu'],
+  FR: ['fr'],
+  GB: ['en', 'cy', 'gd'],
+  IE: ['en', 'ga'],
+  IT: ['it'],
+  LI: ['de'],
+  LU: ['lb', 'fr', 'de'],
+  NL: ['nl', 'fy'],
+  PL: ['pl'],
+  PT: ['pt'],
+  SE: ['sv'],
+  US: ['en', 'es'],
+};
+
+/** Whether a page in `language` may hold national numbers of `country`. */
+export function languageFits(language: string | null | undefined, country: CountryCode): boolean {
+  let primary: string;
+  try {
+    primary = new Intl.Locale((language ?? '').trim()).language;
+  } catch {
+    return true;
+  }
+  const spoken = COUNTRY_LANGUAGES[country];
+  return primary === 'en' || !spoken || spoken.includes(primary);
 }
 
 /** One page's evidence, gathered lazily and kept until the page is scanned afresh. */
@@ -222,7 +267,12 @@ export class PageCountry {
     const fallback = this.#plusNumberEvidence().find(
       (country) => country !== defaultCountry && !hints.includes(country),
     );
-    return { countryHints: hints, fallbackCountry: fallback };
+    const language = this.#document.documentElement.getAttribute('lang');
+    return {
+      countryHints: hints,
+      fallbackCountry: fallback,
+      defaultCountryFits: languageFits(language, defaultCountry),
+    };
   }
 
   /** Forget what was read (the page is about to be scanned afresh). */
@@ -256,7 +306,8 @@ export class PageCountry {
     const context = contextOf(container);
     let evidence = this.#blocks.get(context);
     if (!evidence) {
-      evidence = countriesInText(context.textContent ?? '');
+      const named = countriesInText(context.textContent ?? '');
+      evidence = named.length === 1 ? named : [];
       this.#blocks.set(context, evidence);
     }
     return evidence;

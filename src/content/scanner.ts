@@ -188,13 +188,17 @@ export class Scanner {
     const defaultCountry = this.#defaultCountry;
     const { countries, directions } = this.#context;
     return () => {
-      const { countryHints, fallbackCountry } = countries.readingFor(run.container, defaultCountry);
+      const { countryHints, fallbackCountry, defaultCountryFits } = countries.readingFor(run.container, defaultCountry);
       const options: FindOptions = {
         defaultCountry,
         direction: directions.of(run.container, run.text),
         ...(countryHints.length > 0 ? { countryHints } : {}),
       };
-      return { options, fallback: fallbackCountry ? { ...options, defaultCountry: fallbackCountry } : undefined };
+      return {
+        options,
+        fallback: fallbackCountry ? { ...options, defaultCountry: fallbackCountry } : undefined,
+        unfitCountry: defaultCountryFits ? undefined : defaultCountry,
+      };
     };
   }
 
@@ -241,10 +245,14 @@ export class Scanner {
   }
 }
 
-/** How a run is read: first with `options`; where that finds nothing, with `fallback`. */
+/**
+ * How a run is read: first with `options`; where that finds nothing, with `fallback`. National
+ * numbers read in `unfitCountry` are dropped (the page's language rules that country out).
+ */
 interface RunReading {
   readonly options: FindOptions;
   readonly fallback: FindOptions | undefined;
+  readonly unfitCountry: CountryCode | undefined;
 }
 
 /** What the scanner knows about the page beyond one run, read lazily. */
@@ -291,6 +299,9 @@ class RunTask {
         const end = match.end + part.start;
         const start = numberStart(run.text, match.start + part.start, end);
         if (start < part.ownStart || start >= part.ownEnd || end <= start) continue;
+        // All or nothing: digits going on into the next element make this a part of a number.
+        if (run.digitsContinue(start, end)) continue;
+        if (match.country === reading.unfitCountry && !isWrittenInternationally(run.text.slice(start, end))) continue;
         this.#found.push(start === match.start ? match : { ...match, start, end });
       }
     }
@@ -318,6 +329,11 @@ class RunTask {
       block: blockElementOf(run.container, from.node),
     });
   }
+}
+
+/** Written with `+` or `00` before the country code, so no country has to be guessed. */
+function isWrittenInternationally(written: string): boolean {
+  return /^[(\s]*(?:[+\uff0b]|00)/u.test(written);
 }
 
 /** The element the visibility observer watches for a run's block. */

@@ -76,15 +76,50 @@ describe('PageCountry', () => {
     const countries = new PageCountry(document, { countryOfPlusNumber });
     const tel = document.getElementById('tel') as HTMLElement;
     const other = document.getElementById('other') as HTMLElement;
-    expect(countries.readingFor(tel, 'DE')).toEqual({ countryHints: ['FR', 'BE'], fallbackCountry: undefined });
-    expect(countries.readingFor(other, 'BE')).toEqual({ countryHints: [], fallbackCountry: undefined });
+    expect(countries.readingFor(tel, 'DE')).toEqual({
+      countryHints: ['FR', 'BE'],
+      fallbackCountry: undefined,
+      defaultCountryFits: false,
+    });
+    expect(countries.readingFor(other, 'BE')).toEqual({
+      countryHints: [],
+      fallbackCountry: undefined,
+      defaultCountryFits: true,
+    });
   });
 
   it('keeps the foreign + numbers of the page as a fallback only', () => {
     document.body.innerHTML = '<p>Oficina: +505 2266 6511</p><p id="tel">Celular 8888 4444</p>';
     const countries = new PageCountry(document, { countryOfPlusNumber });
     const tel = document.getElementById('tel') as HTMLElement;
-    expect(countries.readingFor(tel, 'DE')).toEqual({ countryHints: [], fallbackCountry: 'NI' });
+    expect(countries.readingFor(tel, 'DE')).toEqual({
+      countryHints: [],
+      fallbackCountry: 'NI',
+      defaultCountryFits: true,
+    });
+  });
+
+  it('takes no block evidence from a block naming several countries', () => {
+    document.body.innerHTML = `<div><p>Deutschland: Frankfurt, Tel. 069 / 920 77 00</p>
+      <p id="tel">Schweiz: Zürich, Tel. 01 211 74 74</p><p>Österreich: Wien</p></div>`;
+    const countries = new PageCountry(document, { countryOfPlusNumber });
+    expect(countries.readingFor(document.getElementById('tel') as HTMLElement, 'DE').countryHints).toEqual([]);
+  });
+
+  it('rules the default country out on a page in another language, English excepted', () => {
+    const countries = () => new PageCountry(document, { countryOfPlusNumber });
+    document.body.innerHTML = '<p id="tel">Teléfono: (021) 496 261</p>';
+    const tel = () => document.getElementById('tel') as HTMLElement;
+    document.documentElement.lang = 'es';
+    expect(countries().readingFor(tel(), 'DE').defaultCountryFits).toBe(false);
+    expect(countries().readingFor(tel(), 'ES').defaultCountryFits).toBe(true);
+    expect(countries().readingFor(tel(), 'US').defaultCountryFits).toBe(true);
+    document.documentElement.lang = 'en';
+    expect(countries().readingFor(tel(), 'DE').defaultCountryFits).toBe(true);
+    document.documentElement.lang = 'de-AT';
+    expect(countries().readingFor(tel(), 'DE').defaultCountryFits).toBe(true);
+    document.documentElement.removeAttribute('lang');
+    expect(countries().readingFor(tel(), 'DE').defaultCountryFits).toBe(true);
   });
 
   it('reads each block and the page once', () => {

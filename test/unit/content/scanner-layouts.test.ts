@@ -69,6 +69,11 @@ describe('labels and values in separate inline elements', () => {
     expect(scan('<p><span>0221</span><span>66966966</span></p>')).toEqual([['022166966966', '+4922166966966']]);
   });
 
+  it('takes no part of a number whose digits go on in the next element', () => {
+    expect(scan('<p><span>0221 669669</span><span>661234567</span></p>')).toEqual([]);
+    expect(scan('<p><time>06/11/2023</time><span><a href="#c">0 Kommentare</a></span></p>')).toEqual([]);
+  });
+
   it('keeps a country prefix split off by markup glued to its digits', () => {
     expect(scan('<p>USt-IdNr. <b>DE</b>123456789</p>')).toEqual([]);
   });
@@ -96,6 +101,14 @@ describe('call links', () => {
   it('calls the href’s number, which the card names, where the link’s text says another', () => {
     expect(scan('<p><a href="tel:+4930202511111">0221 66966966</a></p>')).toEqual([
       ['0221 66966966', '+4930202511111'],
+    ]);
+  });
+
+  it('reads a national href as page text is read, not with the dial box’s leniency', () => {
+    // A Bahamian number: without its trunk prefix it is no German number, whatever the href says.
+    expect(scan('<p><a href="tel:2426981300">(242) 698-1300</a></p>')).toEqual([]);
+    expect(scan('<p><a href="tel:022166966966">Zentrale</a> 0221 66966966</p>')).toEqual([
+      ['0221 66966966', '+4922166966966'],
     ]);
   });
 
