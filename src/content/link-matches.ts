@@ -97,14 +97,16 @@ function linkNumber(
   href: string,
   options: FindOptions,
 ): { readonly number: PhoneNumber; readonly extension?: string } | undefined {
-  const number = parseCallLink(href)?.number;
-  if (!number) return undefined;
+  const link = parseCallLink(href);
+  if (!link) return undefined;
+  const { number, extension } = link;
   if (number.startsWith('+') || number.startsWith('00')) {
     const dial = parseDialInput(number, options);
-    return dial.ok ? dial : undefined;
+    return dial.ok ? { number: dial.number, ...(extension ? { extension } : {}) } : undefined;
   }
   const [match, ...more] = findPhoneNumbers(number, options);
-  return match && more.length === 0 && match.start === 0 && match.end === number.length ? { number: match } : undefined;
+  const whole = match && more.length === 0 && match.start === 0 && match.end === number.length;
+  return whole ? { number: match, ...(extension ? { extension } : {}) } : undefined;
 }
 
 /** From the number's first character (`+`, `(` or a digit) to its last digit: a label stays out. */

@@ -18,6 +18,8 @@ export interface CallLink {
   readonly scheme: CallLinkScheme;
   /** `+` and digits, or national digits. */
   readonly number: string;
+  /** A `tel:` URI's `;ext=` parameter: the number is called, the extension is asked for. */
+  readonly extension?: string;
 }
 
 export function parseCallLink(href: string): CallLink | undefined {
@@ -25,7 +27,11 @@ export function parseCallLink(href: string): CallLink | undefined {
   if (!found) return undefined;
   const scheme = (found[1] ?? '').toLowerCase();
   let rest = safeDecode(found[2] ?? '');
-  if (scheme === 'tel') return dialable('tel', telNumber(rest));
+  if (scheme === 'tel') {
+    const link = dialable('tel', telNumber(rest));
+    const extension = telExtension(rest);
+    return link && extension ? { ...link, extension } : link;
+  }
   if (scheme === 'callto') {
     rest = rest.replace(/^\/\//, '');
     return dialable('callto', stripParameters(rest));
@@ -46,6 +52,16 @@ function telNumber(uri: string): string {
     return `${context.replace(SEPARATORS, '')}${cleaned}`;
   }
   return cleaned;
+}
+
+/** RFC 3966 `;ext=`: digits only (visual separators dropped). */
+function telExtension(uri: string): string | undefined {
+  const [, ...parameters] = (uri.split('?')[0] ?? '').split(';');
+  const value = parameters
+    .map((p) => p.split('='))
+    .find(([name]) => name?.trim().toLowerCase() === 'ext')?.[1]
+    ?.replace(SEPARATORS, '');
+  return value && /^\d{1,10}$/.test(value) ? value : undefined;
 }
 
 function stripParameters(text: string): string {

@@ -39,7 +39,7 @@ export class LinkInterceptor {
     const dial = parseDialInput(parsed.number, { defaultCountry });
     if (!dial.ok) return;
     event.preventDefault();
-    this.options.call(dial.number, link, dial.extension);
+    this.options.call(dial.number, link, parsed.extension ?? dial.extension);
   }
 }
 
