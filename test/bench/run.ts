@@ -12,6 +12,7 @@ import { callLatencyBench } from './call-latency';
 import { contentBundleSize, metadataChoiceBench } from './content-size';
 import { detectionBench } from './detection';
 import { pageScanBench } from './page-scan';
+import { savedPagesBench } from './saved-pages';
 
 type Results = Record<string, number | string>;
 
@@ -25,6 +26,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'content size', run: contentBundleSize },
   { name: 'metadata choice', run: metadataChoiceBench },
   { name: 'page scan', run: pageScanBench },
+  { name: 'saved pages', run: savedPagesBench },
   { name: 'call latency', run: callLatencyBench },
 ];
 

@@ -57,14 +57,19 @@ export interface LoadedExtension {
  * still shows that the welcome opens); `keepWelcome` leaves it to the test (see `welcomePage`).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; keepWelcome?: boolean } = {},
+  options: { headless?: boolean; extensionDir?: string; keepWelcome?: boolean; args?: readonly string[] } = {},
 ): Promise<LoadedExtension> {
   const extensionDir = options.extensionDir ?? SIM_BUILD_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'ringback-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      ...(options.args ?? []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
     viewport: { width: 1280, height: 800 },
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
