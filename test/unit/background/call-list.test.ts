@@ -128,6 +128,25 @@ describe('a sipgate list, driven by the call state', () => {
     expect(env.sim.received('sipgate', '/sessions/calls').filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('places the due call of a list a stopped worker left waiting, once woken (alarm or message)', async () => {
+    await useSipgate(10);
+    const started = startList(
+      { id: 'l', accountId: 'mobile', mode: 'follow', pauseMs: 10_000, numbers: [A, B] },
+      Date.now() - 60_000,
+    );
+    // As stored by the worker that was stopped: first call ended, the pause over since.
+    const waiting = {
+      ...started,
+      entries: [{ number: A, outcome: 'ended', attemptId: 'gone' }, started.entries[1]],
+      current: 0,
+      nextAt: Date.now() - 1_000,
+    };
+    await fakeBrowser.storage.session.set({ callList: waiting });
+    await Promise.all([resumeCallList(), value({ type: 'call-list' })]);
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('in-call'));
+    expect(env.sim.sipgate.calls.map((c) => c.callee)).toEqual([B]);
+  });
+
   it('treats a list a stopped worker left placing as unknown, without calling', async () => {
     await useSipgate(0);
     const placing = step(
