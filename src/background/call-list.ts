@@ -125,12 +125,6 @@ export async function onTrackedChange(change: TrackedChange): Promise<void> {
  * `placing` has an unknown outcome; a due one places its next call; timers are set again.
  */
 export async function resumeCallList(now = Date.now()): Promise<void> {
-  const list = await stored.get();
-  if (!list) return;
-  if (list.phase === 'placing' && inFlight === undefined) {
-    await advance({ type: 'worker-restarted' });
-    return;
-  }
   await advance({ type: 'tick', now });
 }
 
@@ -150,10 +144,17 @@ function eventFor(action: Exclude<CallListAction, 'close'>, now: number): CallLi
 /** One step under the lock; a call the step asks for is placed outside it. */
 async function advance(event: CallListEvent): Promise<CallList | undefined> {
   const result = await exclusive(LOCK, async () => {
+    // The call this worker was placing is answered (even when its list was closed meanwhile).
+    if (event.type === 'placed') inFlight = undefined;
     const list = await stored.get();
     if (!list) return undefined;
     const settings = await loadSettings();
-    const transition = step(list, event, (number) => confirmation(number, settings));
+    // Only under the lock is `inFlight` known to match the stored list: a list `placing` that this
+    // worker is not placing was left so by a worker stopped mid-request.
+    const stranded = event.type === 'tick' && list.phase === 'placing' && inFlight === undefined;
+    const transition = step(list, stranded ? { type: 'worker-restarted' } : event, (number) =>
+      confirmation(number, settings),
+    );
     if (transition.list !== list) await stored.set(transition.list);
     if (transition.place) inFlight = `${list.id}:${transition.place.index}`;
     return { ...transition, before: list };
@@ -162,6 +163,8 @@ async function advance(event: CallListEvent): Promise<CallList | undefined> {
   const { list, place, before } = result;
   if (place)
     void placeListCall(list, place).catch((error: unknown) => {
+      // The outcome could not be stored: manual calls must not stay blocked for the worker's life.
+      inFlight = undefined;
       console.error('Ringback: call list failed', error instanceof Error ? error.name : typeof error);
     });
   // Timers are set again even when nothing changed: a restarted worker has none.
@@ -175,7 +178,6 @@ async function placeListCall(list: CallList, place: PlaceEffect): Promise<void> 
   // The list calls through the account it was started with: after a switch it stops rather than
   // go on through another provider (whose calls it may not be able to follow).
   if (activeAccount(await loadSettings())?.id !== list.accountId) {
-    inFlight = undefined;
     await advance({ type: 'stop' });
     await advance({
       type: 'placed',
@@ -213,7 +215,6 @@ async function placeListCall(list: CallList, place: PlaceEffect): Promise<void> 
     console.error('Ringback: list call failed inside Ringback', error instanceof Error ? error.name : typeof error);
     event = { type: 'placed', outcome: { phase: 'unknown', attemptId, reason: 'errInternal' }, now: Date.now() };
   }
-  inFlight = undefined;
   await advance(event);
 }
 

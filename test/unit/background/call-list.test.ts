@@ -225,6 +225,16 @@ describe('a fonial list, with Next', () => {
     expect(env.sim.fonial.calls).toHaveLength(1);
   });
 
+  it('does not take its own slow request for one a stopped worker left behind', async () => {
+    env.sim.fault({ kind: 'slow', provider: 'fonial', path: '/call/initiate', delayMs: 500, times: 1 });
+    await start([A, B]);
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('placing'));
+    await Promise.all([resumeCallList(), resumeCallList(), value({ type: 'call-list' })]);
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('ready'));
+    expect((await view())?.entries.map((e) => e.outcome)).toEqual(['ringing', 'pending']);
+    expect(env.sim.fonial.calls).toHaveLength(1);
+  });
+
   it('starts one list when two starts arrive together', async () => {
     const replies = await Promise.all([
       send<CallListView>({ type: 'call-list-start', numbers: [A] }),
