@@ -3,6 +3,7 @@
  * Every message that arrives is checked here for shape before anything acts on it; the router in
  * background/ checks who sent it (content scripts may only send CONTENT_SCRIPT_REQUESTS).
  */
+import type { WhereWhenText } from './geo';
 import { isBoolean, isRecord } from './guards';
 import type { DialInputError } from './phone';
 import {
@@ -41,6 +42,8 @@ export type Request =
   | { readonly type: 'page-config'; readonly url: string }
   /** Opens the welcome (set-up) screen of the options page: the card's "Set up Ringback". */
   | { readonly type: 'open-welcome' }
+  /** Where a number is and the time there, in words (no account or secret involved). */
+  | { readonly type: 'where-when'; readonly number: string }
   // ── from extension pages only ──
   /** Everything the popup shows at a glance. */
   | { readonly type: 'popup-state' }
@@ -82,6 +85,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'compose-sms',
   'page-config',
   'open-welcome',
+  'where-when',
 ]);
 
 /** What the content script needs to run on one page. Never holds credentials. */
@@ -257,6 +261,7 @@ export interface Replies {
   'compose-sms': null;
   'page-config': PageConfig;
   'open-welcome': null;
+  'where-when': WhereWhenText | null;
   'popup-state': PopupState;
   choose: null;
   'hang-up': null;
@@ -333,6 +338,8 @@ export function parseRequest(value: unknown): Request | undefined {
       return isText(v.number, 200) ? { type: 'compose-sms', number: v.number } : undefined;
     case 'page-config':
       return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
+    case 'where-when':
+      return isText(v.number, 200) ? { type: 'where-when', number: v.number } : undefined;
     case 'history-note':
       if (!isText(v.id, 200) || typeof v.note !== 'string' || v.note.length > HISTORY_NOTE_MAX_LENGTH) return undefined;
       return { type: 'history-note', id: v.id, note: v.note };

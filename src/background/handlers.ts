@@ -14,6 +14,7 @@ import { setHistoryNote } from './history-notes';
 import { clearAllHistory, historyView } from './history-view';
 import { exportSettings, importSettings } from './import-export';
 import { loadSettings } from './managed';
+import { numberWhereWhen } from './number-info';
 import { pageConfig } from './page-config';
 import { openPopup } from './popup-opener';
 import { popupState } from './popup-state';
@@ -63,6 +64,8 @@ export async function handle(request: Request, context: RequestContext): Promise
       if (fromPage && tabId !== undefined) await rememberFrame(tabId, context.sender.frameId ?? 0, url);
       return pageConfig(url, await loadSettings());
     }
+    case 'where-when':
+      return numberWhereWhen(request.number);
     case 'open-welcome':
       await openWelcome();
       return null;

@@ -9,6 +9,9 @@
  * button. So when the background wants a call confirmed, the card only says so, and the user
  * confirms in the Ringback popup, which pages cannot touch. Call again just asks again.
  *
+ * Under the buttons, when the background knows: where the number is and the time there ("Köln,
+ * Germany · 14:32 there"), the quiet-hours warning set apart.
+ *
  * Before any account exists the card still shows, but in its set-up state: it says Ringback needs
  * setting up to call this number, and its one button opens the welcome screen instead of calling.
  */
@@ -25,6 +28,14 @@ export interface CardTarget {
   readonly extension?: string;
 }
 
+/** Where the number is and the time there, in words (src/geo/where-when-text.ts). */
+export interface WhereWhenLine {
+  /** "Köln, Germany · 14:32 there" */
+  readonly text: string;
+  /** "outside office hours", "weekend there", or ''. */
+  readonly quiet: string;
+}
+
 export interface CallOutcome {
   /** What the status line says: the phase, or why the call waits for the popup's confirmation. */
   readonly text: string;
@@ -39,6 +50,8 @@ export interface CardOptions {
   readonly sms: (target: CardTarget) => Promise<string | undefined>;
   /** Opens Ringback's welcome screen (no account yet); resolves to an error text or undefined. */
   readonly setUp: () => Promise<string | undefined>;
+  /** Where the number is and the time there; undefined when nothing is known. */
+  readonly whereWhen?: (target: CardTarget) => Promise<WhereWhenLine | undefined>;
   /** Tests without a real browser stand in for `event.isTrusted`. */
   readonly isTrusted?: (event: Event) => boolean;
   /** The card was hidden (by the user leaving it, Escape, or time running out). */
@@ -68,6 +81,8 @@ export class Card {
   readonly #sms: HTMLButtonElement;
   readonly #setUp: HTMLButtonElement;
   readonly #setUpHint: HTMLSpanElement;
+  readonly #where: HTMLSpanElement;
+  readonly #quiet: HTMLSpanElement;
   readonly #status: HTMLSpanElement;
   readonly #details: HTMLSpanElement;
   readonly #hint: HTMLSpanElement;
@@ -102,6 +117,10 @@ export class Card {
     this.#setUp = button('setup');
     this.#setUpHint = document.createElement('span');
     this.#setUpHint.className = 'setup-hint';
+    this.#where = document.createElement('span');
+    this.#where.className = 'where';
+    this.#quiet = document.createElement('span');
+    this.#quiet.className = 'quiet';
     this.#status = document.createElement('span');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
@@ -200,7 +219,9 @@ export class Card {
       this.#setUpHint.textContent = this.#options.label('setUpHint', target.label);
       this.#status.textContent = '';
       this.#details.textContent = this.#options.details?.(target) ?? '';
+      this.#where.replaceChildren();
       this.#showButtons();
+      void this.#describe(target);
     }
     this.#hint.textContent = reason === 'focus' ? this.#options.label('focusHint', target.label) : '';
     this.#card.hidden = false;
@@ -290,7 +311,7 @@ export class Card {
     if (!this.#ready) {
       this.#call.remove();
       this.#sms.remove();
-      this.#card.replaceChildren(this.#setUpHint, this.#setUp, this.#status);
+      this.#card.replaceChildren(this.#setUpHint, this.#setUp, this.#status, ...this.#whereLine());
       return;
     }
     this.#setUpHint.remove();
@@ -298,7 +319,12 @@ export class Card {
     const buttons: HTMLButtonElement[] = [this.#call];
     if (this.#smsEnabled) buttons.push(this.#sms);
     else this.#sms.remove();
-    this.#card.replaceChildren(...buttons, this.#details, this.#status);
+    this.#card.replaceChildren(...buttons, this.#details, this.#status, ...this.#whereLine());
+  }
+
+  /** The where-and-when line, once the background told it (a line of its own under the buttons). */
+  #whereLine(): HTMLElement[] {
+    return this.#where.hasChildNodes() ? [this.#where] : [];
   }
 
   #clicked(event: Event, act: () => Promise<void>): void {
@@ -331,6 +357,15 @@ export class Card {
     if (!target) return;
     const error = await this.#options.sms(target);
     if (this.#target === target) this.#status.textContent = error ?? '';
+  }
+
+  async #describe(target: CardTarget): Promise<void> {
+    const line = await this.#options.whereWhen?.(target);
+    if (!line || this.#target !== target) return;
+    this.#quiet.textContent = line.quiet;
+    this.#where.replaceChildren(line.text, ...(line.quiet ? [this.#quiet] : []));
+    this.#showButtons();
+    this.place();
   }
 
   async #openSetUp(): Promise<void> {
@@ -425,6 +460,10 @@ button.sms { background: #e7eef6; color: #0b4f96; }
 button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
 .status { padding: 0 4px; }
 .setup-hint { padding: 0 4px; }
+.card { flex-wrap: wrap; }
+.where { flex-basis: 100%; padding: 0 4px 2px; font-size: 12px; color: #57606a; }
+.quiet { color: #9a6700; }
+.quiet::before { content: " · "; color: #57606a; }
 .status:empty { display: none; }
 .details { padding: 0 4px; color: #57606a; }
 .details:empty { display: none; }
@@ -438,5 +477,7 @@ button:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 2px; }
   button.sms { background: #2d333b; color: #9ecbff; }
   button:focus-visible { outline-color: #9ecbff; }
   .details { color: #9da7b3; }
+  .where, .quiet::before { color: #9198a1; }
+  .quiet { color: #d29922; }
 }
 `;

@@ -15,7 +15,7 @@ import {
   type Request,
   type TabMessage,
 } from '../messages';
-import type { CallOutcome } from './card';
+import type { CallOutcome, WhereWhenLine } from './card';
 
 export async function ask<T>(request: Request): Promise<Reply<T>> {
   try {
@@ -55,6 +55,16 @@ export async function requestSms(number: string): Promise<string | undefined> {
 export async function requestWelcome(): Promise<string | undefined> {
   const reply = await ask<null>({ type: 'open-welcome' });
   return reply.ok ? undefined : t(reply.reason, reply.details);
+}
+
+/** Where a number is and the time there, as the card shows it; undefined when nothing is known. */
+export async function requestWhereWhen(number: string): Promise<WhereWhenLine | undefined> {
+  const reply = await ask<unknown>({ type: 'where-when', number });
+  if (!reply.ok || !isRecord(reply.value)) return undefined;
+  const { where, when, quiet } = reply.value;
+  if (typeof where !== 'string' || typeof when !== 'string' || typeof quiet !== 'string') return undefined;
+  const text = [where, when].filter(Boolean).join(' · ');
+  return text || quiet ? { text, quiet } : undefined;
 }
 
 /** The page a call starts from: in a frame, the top page's title when it can be read. */

@@ -10,7 +10,7 @@ import { countryName } from '../ui/number-input';
 import { type Anchor, Card, type CardTarget, type LabelKey } from './card';
 import { HoverTracker } from './hover';
 import { LinkInterceptor } from './links';
-import { requestCall, requestSms, requestWelcome } from './messaging';
+import { requestCall, requestSms, requestWelcome, requestWhereWhen } from './messaging';
 import { ownNumbers } from './numbers-list';
 import { PageObserver } from './observer';
 import { PageNumbers } from './page-numbers';
@@ -45,6 +45,7 @@ export function createCard(sms: boolean, onHide?: () => void, defaultCountry?: (
     sms: (target) => requestSms(target.number),
     setUp: requestWelcome,
     details: (target) => cardDetails(target, defaultCountry?.()),
+    whereWhen: (target) => requestWhereWhen(target.number),
     ...(onHide ? { onHide } : {}),
   });
   card.setSms(sms);

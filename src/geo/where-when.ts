@@ -94,10 +94,14 @@ function localClock(zones: readonly string[], { language, now }: WhereWhenOption
 function clockIn(timeZone: string, language: string, now: number): Clock | undefined {
   try {
     const time = new Intl.DateTimeFormat(language, { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: 'numeric', weekday: 'short' })
-      .formatToParts(now)
-      .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-    return { time, hour: Number(parts.hour), weekday: WEEKDAYS.indexOf(parts.weekday ?? '') + 1 };
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: 'numeric',
+      weekday: 'short',
+    }).formatToParts(now);
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+    return { time, hour: Number(part('hour')), weekday: WEEKDAYS.indexOf(part('weekday')) + 1 };
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { HISTORY_NOTE_MAX_LENGTH, type HistoryEntry } from '../../messages';
 import { OUTCOME_TONE, outcomeKey } from '../format';
+import { NumberWhereWhen } from './NumberWhereWhen';
 
 interface Props {
   readonly entry: HistoryEntry;
@@ -44,6 +45,7 @@ export function HistoryRow({ entry, number, when, canSms, onCall, onSms, onNote,
             {t(outcomeKey(entry.outcome))}
           </span>
         </div>
+        <NumberWhereWhen e164={entry.number} />
         <div class="entry-meta" title={meta}>
           {meta}
         </div>

@@ -1,6 +1,7 @@
 import { t, uiLanguage } from '../../i18n';
 import { DIAL_ERROR_MESSAGES } from '../../messages';
 import { countryName, NUMBER_TYPE_KEYS, type NumberReading } from '../number-input';
+import { NumberWhereWhen } from './NumberWhereWhen';
 
 interface Props {
   readonly id: string;
@@ -22,6 +23,7 @@ export function NumberPreview({ id, reading, showError, verbKey }: Props) {
       <>
         {t(verbKey)} <strong>{number.international}</strong>
         {about ? <span class="muted"> · {about}</span> : null}
+        <NumberWhereWhen e164={number.e164} />
       </>
     );
   } else if (reading.kind === 'error' && showError) {

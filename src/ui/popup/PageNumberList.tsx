@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, uiLanguage } from '../../i18n';
 import type { PageNumber } from '../../messages';
 import { countryName } from '../number-input';
+import { NumberWhereWhen } from './NumberWhereWhen';
 
 interface Props {
   readonly numbers: readonly PageNumber[];
@@ -57,6 +58,7 @@ export function PageNumberList({ numbers, homeCountry, canSms, onCall, onSms, on
             ) : null}
             <div class="entry">
               <div class="entry-number">{n.international}</div>
+              <NumberWhereWhen e164={n.e164} />
               {n.text.trim() !== n.international ? (
                 <div class="entry-meta" title={n.text}>
                   {t('pageNumberWritten', [n.text.trim()])}

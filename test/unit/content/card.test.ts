@@ -194,4 +194,25 @@ describe('Card', () => {
     await tick();
     expect(calls).toEqual(['+4922166966966']);
   });
+
+  it('shows where the number is and the time there on a line of its own, the quiet warning apart', async () => {
+    const asked: string[] = [];
+    const { card } = makeCard({
+      whereWhen: async (target) => {
+        asked.push(target.number);
+        return { text: 'Cologne, Germany · 21:05 there', quiet: '<b>outside office hours</b>' };
+      },
+    });
+    card.show(TARGET, anchor, 'pointer');
+    await tick();
+    const where = card.host.shadowRoot?.querySelector('.where');
+    expect(where?.textContent).toBe('Cologne, Germany · 21:05 there<b>outside office hours</b>');
+    expect(where?.querySelector('.quiet')?.textContent).toBe('<b>outside office hours</b>');
+    expect(where?.querySelector('b')).toBeNull();
+    // Showing the same number again does not ask again; another number starts blank.
+    card.show(TARGET, anchor, 'pointer');
+    expect(asked).toEqual(['+4922166966966']);
+    card.show({ number: '+31201234567', label: '+31 20 123 4567' }, anchor, 'pointer');
+    expect(card.host.shadowRoot?.querySelector('.where')).toBeNull();
+  });
 });

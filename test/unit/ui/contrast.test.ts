@@ -44,6 +44,8 @@ const PAIRS: readonly [string, string, number][] = [
   ['success', 'success-surface', 4.5],
   ['text', 'success-surface', 4.5],
   ['text', 'danger-surface', 4.5],
+  ['warning', 'bg', 4.5],
+  ['warning', 'surface', 4.5],
   ['control-border', 'bg', 3],
   ['focus', 'bg', 3],
   ['focus', 'surface', 3],
