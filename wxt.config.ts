@@ -32,6 +32,8 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // "call 0221 669669-66" in the address bar (src/background/omnibox.ts).
+    omnibox: { keyword: 'call' },
     commands: {
       'call-selection': {
         suggested_key: { default: 'Alt+Shift+C' },

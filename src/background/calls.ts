@@ -20,8 +20,8 @@ import { logEntry, originOf, updateEntry } from './history';
 import { lastCall } from './last-call';
 import { loadSettings } from './managed';
 
-/** Where the request came from: confirmation from a page or menu happens in the popup. */
-export type CallSource = 'page' | 'popup' | 'menu';
+/** Where the request came from: confirmation from a page, menu or the address bar happens in the popup. */
+export type CallSource = 'page' | 'popup' | 'menu' | 'omnibox';
 
 export interface CallCommand {
   readonly number: string;

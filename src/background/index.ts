@@ -14,6 +14,7 @@ import { handle } from './handlers';
 import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
 import { onMenuClick } from './menu-actions';
+import { startOmnibox } from './omnibox';
 import { openPopup } from './popup-opener';
 import { dropStalePresence, PRESENCE_ALARM, refreshPresence } from './presence';
 import { createRouter } from './router';
@@ -38,6 +39,7 @@ export function startBackground(): void {
     run(onMenuClick(info, tab, { askToConfirm: () => openPopup(tab?.id) }), 'menu'),
   );
   browser.commands.onCommand.addListener((command, tab) => run(runCommand(command, tab?.id), 'command'));
+  startOmnibox({ askToConfirm: () => openPopup() }, run);
 
   browser.storage.onChanged.addListener((changes, area) => {
     const relevant =

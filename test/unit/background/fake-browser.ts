@@ -37,6 +37,13 @@ export interface BrowserRecorder {
   readonly broadcasts: unknown[];
   readonly menuClicked: FakeEvent<[Record<string, unknown>, Record<string, unknown> | undefined]>;
   readonly command: FakeEvent<[string, Record<string, unknown> | undefined]>;
+  /** The address bar keyword: its events, and the default suggestion last set. */
+  readonly omnibox: {
+    readonly started: FakeEvent<[]>;
+    readonly changed: FakeEvent<[string, (suggestions: { content: string; description: string }[]) => void]>;
+    readonly entered: FakeEvent<[string, string]>;
+    defaultSuggestion?: string;
+  };
 }
 
 type Loose = Record<string, unknown>;
@@ -50,6 +57,7 @@ export function resetBrowser(options: { uiLanguage?: string } = {}): BrowserReco
     broadcasts: [],
     menuClicked: new FakeEvent(),
     command: new FakeEvent(),
+    omnibox: { started: new FakeEvent(), changed: new FakeEvent(), entered: new FakeEvent() },
   };
   const browser = fakeBrowser as unknown as Record<string, Loose>;
   Object.assign(browser.i18n as Loose, {
@@ -98,6 +106,14 @@ export function resetBrowser(options: { uiLanguage?: string } = {}): BrowserReco
     onClicked: recorder.menuClicked,
   });
   Object.assign(browser.commands as Loose, { onCommand: recorder.command });
+  Object.assign(browser.omnibox as Loose, {
+    onInputStarted: recorder.omnibox.started,
+    onInputChanged: recorder.omnibox.changed,
+    onInputEntered: recorder.omnibox.entered,
+    setDefaultSuggestion: async ({ description }: { description: string }) => {
+      recorder.omnibox.defaultSuggestion = description;
+    },
+  });
   return recorder;
 }
 
