@@ -4,6 +4,8 @@
  * welcome; there the user picks the provider, signs in, tests, saves and picks the phone that rings,
  * and the same card now calls.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FONIAL_TEST_ACCOUNT } from '../sim/providers/fonial';
@@ -11,6 +13,7 @@ import { type LoadedExtension, launchWithExtension, numberPoint, waitFor, welcom
 import { type PageServer, startPageServer } from '../support/static-server';
 import { useSimulator } from '../support/use-simulator';
 
+const OUTPUT = join(import.meta.dirname, '..', 'output');
 const sim = useSimulator();
 let pages: PageServer;
 let extension: LoadedExtension;
@@ -46,6 +49,9 @@ describe('the first minute', () => {
     ]);
     // The account form is the ordinary one, open at once.
     expect(await installWelcome.getByLabel('Provider').isVisible()).toBe(true);
+    await mkdir(OUTPUT, { recursive: true });
+    await installWelcome.setViewportSize({ width: 900, height: 680 });
+    await installWelcome.screenshot({ path: join(OUTPUT, 'welcome.png'), fullPage: true });
     await installWelcome.close();
   });
 
