@@ -103,8 +103,9 @@ function main(): void {
   for (const [code, file] of [...files].sort(([a], [b]) => Number(a) - Number(b))) {
     const json = JSON.stringify(file);
     writeFileSync(join(OUT_DIR, `${code}.json`), json);
-    total += json.length;
-    sizes.push([code, json.length]);
+    const bytes = Buffer.byteLength(json);
+    total += bytes;
+    sizes.push([code, bytes]);
   }
   writeFileSync(join(OUT_DIR, 'NOTICE.md'), notice(commit, files.size, total));
   const biggest = sizes.sort((a, b) => b[1] - a[1]).slice(0, 12);

@@ -364,7 +364,8 @@ export class Card {
     if (!line || this.#target !== target) return;
     this.#quiet.textContent = line.quiet;
     this.#where.replaceChildren(line.text, ...(line.quiet ? [this.#quiet] : []));
-    this.#showButtons();
+    // Appended, not re-laid: rebuilding the card would take keyboard focus off its button.
+    if (!this.#where.isConnected) this.#card.append(this.#where);
     this.place();
   }
 

@@ -215,4 +215,17 @@ describe('Card', () => {
     card.show({ number: '+31201234567', label: '+31 20 123 4567' }, anchor, 'pointer');
     expect(card.host.shadowRoot?.querySelector('.where')).toBeNull();
   });
+
+  it('keeps keyboard focus on its button when the where-and-when line arrives', async () => {
+    let answer: (line: { text: string; quiet: string }) => void = () => undefined;
+    const { card } = makeCard({ whereWhen: () => new Promise((resolve) => (answer = resolve)) });
+    card.show(TARGET, anchor, 'focus');
+    card.focusFirst();
+    const focused = card.host.shadowRoot?.activeElement;
+    expect(focused?.className).toBe('call');
+    answer({ text: 'Cologne, Germany · 14:32 there', quiet: '' });
+    await tick();
+    expect(card.host.shadowRoot?.querySelector('.where')?.textContent).toBe('Cologne, Germany · 14:32 there');
+    expect(card.host.shadowRoot?.activeElement).toBe(focused);
+  });
 });
