@@ -66,12 +66,16 @@ export async function historyClearedAt(): Promise<number> {
 
 /**
  * The page a call was started from, as history keeps it: title, host, and the address (the CRM
- * record a CSV export links the call to). Stays in local storage like the rest of history.
+ * record a CSV export links the call to). Stays in local storage like the rest of history. A user
+ * name and password written into the address (`https://user:secret@crm.example/`) are the page's
+ * credentials, not part of the record: they are dropped before anything is kept or exported.
  */
 export function originOf(origin: CallOrigin | undefined): HistoryEntry['origin'] {
   if (!origin) return undefined;
   try {
     const url = new URL(origin.url);
+    url.username = '';
+    url.password = '';
     return { title: origin.title, host: url.hostname, url: url.href };
   } catch {
     // Not a URL: keep the title alone.

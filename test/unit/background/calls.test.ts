@@ -60,6 +60,19 @@ describe('placing calls', () => {
     expect((await value<PopupState>({ type: 'popup-state' })).lastCall).toMatchObject({ phase: 'ringing' });
   });
 
+  it('keeps the page address in history without a user name or password written into it', async () => {
+    await call('0221 66966966', CRM_PAGE, {
+      origin: { title: 'ACME GmbH — Contact', url: 'https://agent:s3cret@crm.example/contacts/42?tab=1' },
+    });
+    const [entry] = await history();
+    expect(entry?.origin).toEqual({
+      title: 'ACME GmbH — Contact',
+      host: 'crm.example',
+      url: 'https://crm.example/contacts/42?tab=1',
+    });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('s3cret');
+  });
+
   it('logs in once for two calls that arrive together, and reuses the session afterwards', async () => {
     const [a, b] = await Promise.all([call('0221 66966966'), call('+32 2 555 12 12')]);
     expect([a.phase, b.phase]).toEqual(['ringing', 'ringing']);
