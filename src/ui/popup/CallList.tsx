@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { CallListAction, CallListOutcome, CallListView } from '../../messages';
 
@@ -40,11 +40,15 @@ const OUTCOME_TONES: Readonly<Record<CallListOutcome, 'good' | 'bad' | 'neutral'
  */
 export function CallList({ list, format, onAct, busy, error }: Props) {
   const now = useSecondTicks(list.phase === 'waiting' && !list.paused);
+  // When the list last changed: the spoken status counts down from there and stays put.
+  const changedAt = useMemo(() => Date.now(), [list]);
   const total = list.entries.length;
   const position = Math.max(1, Math.min(total, list.current + 1));
   const current = list.entries[list.current];
   const upcoming = list.entries.find((entry, index) => index > list.current && entry.outcome === 'pending');
   const done = list.phase === 'done';
+  const currentText = current && format(current.number);
+  const upcomingText = upcoming && format(upcoming.number);
 
   return (
     <section class="section call-list" aria-labelledby="call-list-heading">
@@ -54,8 +58,10 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
           {t('callListProgress', [String(position), String(total)])}
         </span>
       </div>
-      <p class="status call-list-status" role="status" aria-live="polite">
-        {statusLine(list, now, current && format(current.number), upcoming && format(upcoming.number))}
+      <p class="status call-list-status">{statusLine(list, now, currentText, upcomingText)}</p>
+      {/* Read out once per change of the list, not on every tick of the countdown above. */}
+      <p class="visually-hidden" role="status">
+        {statusLine(list, changedAt, currentText, upcomingText)}
       </p>
       {list.phase === 'confirm' && current ? (
         <div class="status confirm" role="alert">

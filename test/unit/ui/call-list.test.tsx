@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CallListAction, CallListView, PageNumber } from '../../../src/messages';
 import { CallList } from '../../../src/ui/popup/CallList';
 import { PageNumberList } from '../../../src/ui/popup/PageNumberList';
-import { click, type Mounted, mount, useEnglish } from './render';
+import { click, type Mounted, mount, settle, useEnglish } from './render';
 
 let view: Mounted | undefined;
 
@@ -85,6 +85,21 @@ describe('CallList', () => {
     const paused = show(listView({ phase: 'waiting', paused: true }));
     expect(paused.status()).toBe('Paused. Next: #+3225551212');
     expect(paused.buttons()[0]).toBe('Resume the call list');
+  });
+
+  it('says the countdown once to a screen reader instead of on every tick', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      show(listView({ phase: 'waiting', nextAt: Date.now() + 8_000 }));
+      const spoken = () => view?.get('[role=status]').textContent;
+      expect(spoken()).toBe('Next call in 8 s: #+3225551212');
+      vi.advanceTimersByTime(3_000);
+      await settle();
+      expect(view?.get('.call-list-status').textContent).toBe('Next call in 5 s: #+3225551212');
+      expect(spoken()).toBe('Next call in 8 s: #+3225551212');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('offers Next, not Pause, where the provider cannot tell when a call ended', async () => {
