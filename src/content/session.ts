@@ -3,10 +3,10 @@
  * card, link interception. Settings apply live (`update`); `stop` takes every mark and the host
  * element away and leaves the page as it was.
  */
-import { t, uiLanguage } from '../i18n';
+import { t } from '../i18n';
 import type { PageConfig, PageNumber } from '../messages';
 import type { CountryCode } from '../phone';
-import { countryName } from '../ui/number-input';
+import { numberDetails } from '../ui/number-details';
 import { type Anchor, Card, type CardTarget, type LabelKey } from './card';
 import { HoverTracker } from './hover';
 import { LinkInterceptor } from './links';
@@ -26,17 +26,6 @@ const LABEL_KEYS: Readonly<Record<LabelKey, string>> = {
   setUpHint: 'cardSetUpHint',
 };
 
-/**
- * The card's line about a number: the country it calls when that is not the user's default (so a
- * number read in the page's country is never called there silently), and an extension to ask for.
- */
-export function cardDetails(target: CardTarget, defaultCountry: string | undefined): string {
-  const parts: string[] = [];
-  if (target.country && target.country !== defaultCountry) parts.push(countryName(target.country, uiLanguage()));
-  if (target.extension) parts.push(t('cardExtension', [target.extension]));
-  return parts.join(' · ');
-}
-
 /** The card with its labels and actions wired to the background. */
 export function createCard(sms: boolean, onHide?: () => void, defaultCountry?: () => string): Card {
   const card = new Card({
@@ -44,7 +33,7 @@ export function createCard(sms: boolean, onHide?: () => void, defaultCountry?: (
     call: (target) => requestCall(target.number),
     sms: (target) => requestSms(target.number),
     setUp: requestWelcome,
-    details: (target) => cardDetails(target, defaultCountry?.()),
+    details: (target) => numberDetails(target, defaultCountry?.()),
     whereWhen: (target) => requestWhereWhen(target.number),
     ...(onHide ? { onHide } : {}),
   });

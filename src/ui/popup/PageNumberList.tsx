@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t, uiLanguage } from '../../i18n';
+import { t } from '../../i18n';
 import type { PageNumber } from '../../messages';
-import { countryName } from '../number-input';
+import { numberDetails } from '../number-details';
 import { NumberWhereWhen } from './NumberWhereWhen';
 
 interface Props {
@@ -104,12 +104,4 @@ export function PageNumberList({ numbers, homeCountry, canSms, onCall, onSms, on
       ) : null}
     </section>
   );
-}
-
-/** The country a number calls when it is not the user's own, and an extension to ask for. */
-function numberDetails(number: PageNumber, homeCountry: string | undefined): string {
-  const parts: string[] = [];
-  if (number.country && number.country !== homeCountry) parts.push(countryName(number.country, uiLanguage()));
-  if (number.extension) parts.push(t('cardExtension', [number.extension]));
-  return parts.join(' · ');
 }
