@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ProviderErrorCode } from '../../../src/providers/errors';
 import { createVoipcenter, type VoipcenterSession } from '../../../src/providers/voipcenter';
 import { VOIPCENTER_TEST_ACCOUNT } from '../../sim/providers/voipcenter';
@@ -322,6 +322,9 @@ describe('VoipCenter client against the simulator', () => {
     sim.fault({ kind: 'slow', provider: 'voipcenter', path: '/call.php', delayMs: 600, times: 1 });
     expect((await failure(provider.placeCall(call))).code).toBe('unknown-outcome');
     expect(sim.received('voipcenter', '/call.php')).toHaveLength(1);
+    // The provider places it once its delay is over: the worst case "unknown" must warn of. Waited
+    // for here, or it would land in a later test's simulator state.
+    await vi.waitFor(() => expect(sim.voipcenter.calls).toHaveLength(1));
     sim.reset();
     sim.fault({ kind: 'drop-after-receive', provider: 'voipcenter', path: '/call.php' });
     expect((await failure(provider.placeCall(call))).code).toBe('unknown-outcome');
