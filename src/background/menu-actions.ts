@@ -1,5 +1,6 @@
 /** What the context menu items do with the selected text. */
 import type { CallOrigin } from '../messages';
+import { callListHoldsLine } from './call-list';
 import type { CallHooks } from './calls';
 import { placeCall } from './calls';
 import { composeSms } from './compose-sms';
@@ -22,6 +23,8 @@ export interface MenuTab {
 export async function onMenuClick(info: MenuClick, tab: MenuTab | undefined, hooks: CallHooks): Promise<void> {
   const text = info.selectionText?.trim() ?? '';
   if (info.menuItemId === MENU_CALL) {
+    // Never two calls at once: while a call list holds the line, other calls wait (handlers.ts).
+    if (await callListHoldsLine()) return notifyProblem('errCallListBusy');
     // The outcome reaches the user through the call's own feedback (notification, badge, popup).
     await placeCall({ number: text, source: 'menu', ...selectionOrigin(info, tab) }, hooks);
   } else if (info.menuItemId === MENU_SMS) {

@@ -9,11 +9,13 @@ import { whereWhenLine } from '../geo';
 import { DIAL_ERROR_MESSAGES, isPageNumber, type PageNumber, type TabMessage } from '../messages';
 import { parseDialInput } from '../phone';
 import { activeAccount } from '../settings';
+import { callListHoldsLine } from './call-list';
 import { type CallHooks, placeCall } from './calls';
 import { defaultCountryOf } from './country';
 import { loggedEntries } from './history';
 import { useChosenLanguage } from './language';
 import { loadSettings } from './managed';
+import { notifyProblem } from './notifications';
 import { describeE164 } from './number-info';
 import { buildSuggestions, type SuggestionSources } from './omnibox-suggestions';
 import { openWelcome } from './welcome';
@@ -74,6 +76,11 @@ async function callTyped(text: string, hooks: CallHooks): Promise<void> {
   if (number === '') return;
   if (!activeAccount(await loadSettings())) {
     await openWelcome();
+    return;
+  }
+  // Never two calls at once: while a call list holds the line, other calls wait (handlers.ts).
+  if (await callListHoldsLine()) {
+    await notifyProblem('errCallListBusy');
     return;
   }
   // The outcome reaches the user as any call's does (notification, badge, popup).

@@ -8,8 +8,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { actOnCallList, callListHoldsLine, resumeCallList } from '../../../src/background/call-list';
 import { startList, step } from '../../../src/background/call-list-state';
 import { checkTrackedCall } from '../../../src/background/call-tracking';
+import { MENU_CALL } from '../../../src/background/context-menu';
 import type { CallListView, CallReport, HistoryEntry, Reply } from '../../../src/messages';
 import { FONEMA_TEST_ACCOUNT } from '../../sim/providers/fonema';
+import { shownNotifications } from './fake-browser';
 import {
   CRM_PAGE,
   configure,
@@ -116,6 +118,29 @@ describe('a sipgate list, driven by the call state', () => {
     // And the list does not call on top of that call: resuming waits until it has ended.
     expect(await act('resume')).toEqual({ ok: false, reason: 'errCallInProgress' });
     expect(env.sim.sipgate.calls).toHaveLength(2);
+  });
+
+  it('refuses calls from the context menu and the address bar too while a list call is up', async () => {
+    await useSipgate(0);
+    await start([A, B]);
+    await vi.waitFor(async () => expect((await view())?.phase).toBe('in-call'));
+    await env.browser.menuClicked.fire(
+      { menuItemId: MENU_CALL, selectionText: '0221 12345678', pageUrl: CRM_PAGE.url },
+      CRM_PAGE.tab,
+    );
+    await vi.waitFor(async () =>
+      expect(Object.values(await shownNotifications())).toEqual([
+        expect.objectContaining({ message: 'errCallListBusy' }),
+      ]),
+    );
+    await fakeBrowser.notifications.clear('ringback-call');
+    await env.browser.omnibox.entered.fire('0221 12345678', 'currentTab');
+    await vi.waitFor(async () =>
+      expect(Object.values(await shownNotifications())).toEqual([
+        expect.objectContaining({ message: 'errCallListBusy' }),
+      ]),
+    );
+    expect(env.sim.sipgate.calls).toHaveLength(1);
   });
 
   it('stops at a call whose outcome is unknown, and never places it again', async () => {
