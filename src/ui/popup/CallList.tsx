@@ -47,13 +47,23 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
   const current = list.entries[list.current];
   const upcoming = list.entries.find((entry, index) => index > list.current && entry.outcome === 'pending');
   const done = list.phase === 'done';
+  // Buttons wait with aria-disabled, not `disabled`, which would drop the keyboard focus of the
+  // button just pressed (Pause becomes Resume in place; Next stays while its call is placed).
+  const waiting = (blocked: boolean) => (busy || blocked ? 'true' : undefined);
+  const act =
+    (action: CallListAction, blocked = false) =>
+    () => {
+      if (!busy && !blocked) onAct(action);
+    };
   const currentText = current && format(current.number);
   const upcomingText = upcoming && format(upcoming.number);
 
   return (
     <section class="section call-list" aria-labelledby="call-list-heading">
       <div class="section-head">
-        <h2 id="call-list-heading">{t('callListHeading')}</h2>
+        <h2 id="call-list-heading" tabIndex={-1}>
+          {t('callListHeading')}
+        </h2>
         <span class="muted" id="call-list-progress">
           {t('callListProgress', [String(position), String(total)])}
         </span>
@@ -73,17 +83,17 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
       ) : null}
       <div class="actions">
         {list.phase === 'confirm' ? (
-          <button type="button" class="primary small" disabled={busy} onClick={() => onAct('confirm')}>
+          <button type="button" class="primary small" aria-disabled={waiting(false)} onClick={act('confirm')}>
             {t('confirmCallAnyway')}
           </button>
         ) : null}
-        {!done && list.mode === 'next' && list.phase === 'ready' && upcoming ? (
+        {!done && list.mode === 'next' && (list.phase === 'ready' || list.phase === 'placing') && upcoming ? (
           <button
             type="button"
             class="primary small"
-            disabled={busy}
+            aria-disabled={waiting(list.phase !== 'ready')}
             aria-label={t('callListNextLabel', [format(upcoming.number)])}
-            onClick={() => onAct('next')}
+            onClick={act('next', list.phase !== 'ready')}
           >
             {t('callListNext')}
           </button>
@@ -92,9 +102,9 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
           <button
             type="button"
             class="small"
-            disabled={busy}
+            aria-disabled={waiting(false)}
             aria-label={list.paused ? t('callListResumeLabel') : t('callListPauseLabel')}
-            onClick={() => onAct(list.paused ? 'resume' : 'pause')}
+            onClick={act(list.paused ? 'resume' : 'pause')}
           >
             {list.paused ? t('callListResume') : t('callListPause')}
           </button>
@@ -103,9 +113,9 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
           <button
             type="button"
             class="small"
-            disabled={busy || list.phase === 'placing'}
+            aria-disabled={waiting(list.phase === 'placing')}
             aria-label={t('callListSkipLabel', [format((list.phase === 'confirm' ? current : upcoming)?.number ?? '')])}
-            onClick={() => onAct('skip')}
+            onClick={act('skip', list.phase === 'placing')}
           >
             {t('callListSkip')}
           </button>
@@ -114,9 +124,9 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
           <button
             type="button"
             class="small"
-            disabled={busy}
+            aria-disabled={waiting(false)}
             aria-label={t('callListCloseLabel')}
-            onClick={() => onAct('close')}
+            onClick={act('close')}
           >
             {t('callListClose')}
           </button>
@@ -124,9 +134,9 @@ export function CallList({ list, format, onAct, busy, error }: Props) {
           <button
             type="button"
             class="danger small"
-            disabled={busy}
+            aria-disabled={waiting(false)}
             aria-label={t('callListStopLabel')}
-            onClick={() => onAct('stop')}
+            onClick={act('stop')}
           >
             {t('callListStop')}
           </button>

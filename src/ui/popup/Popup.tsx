@@ -235,8 +235,13 @@ export function Popup() {
       ...(tab?.origin ? { origin: tab.origin } : {}),
     });
     setCallListBusy(false);
-    if (reply.ok) setCallList(reply.value);
-    else setCallListError(reply);
+    if (!reply.ok) {
+      setCallListError(reply);
+      return;
+    }
+    setCallList(reply.value);
+    // The ticked numbers and their start button make way for the list: the keyboard focus follows.
+    requestAnimationFrame(() => document.getElementById('call-list-heading')?.focus());
   };
 
   const actOnList = async (action: CallListAction) => {

@@ -80,8 +80,11 @@ export function PresenceSwitch({ account }: Props) {
             key={state}
             type="button"
             aria-pressed={shown === state}
-            disabled={busy === 'switching'}
-            onClick={() => void switchTo(state)}
+            // Not `disabled`: a disabled button drops the keyboard focus the user pressed it with.
+            aria-disabled={busy === 'switching' ? 'true' : undefined}
+            onClick={() => {
+              if (busy !== 'switching') void switchTo(state);
+            }}
           >
             <span class={`dot presence-${state}`} aria-hidden="true" />
             {t(PRESENCE_LABELS[state])}

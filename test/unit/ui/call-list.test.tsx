@@ -110,6 +110,22 @@ describe('CallList', () => {
     expect(onAct).toHaveBeenCalledWith('next');
   });
 
+  it('keeps the pressed button in place while its action is on its way, so keyboard focus stays', async () => {
+    const onAct = vi.fn<(action: CallListAction) => void>();
+    view = mount(<CallList list={listView({})} format={(n) => `#${n}`} onAct={onAct} busy={true} />);
+    const pause = view.get('button[aria-label="Pause the call list"]') as HTMLButtonElement;
+    expect(pause.disabled).toBe(false);
+    expect(pause.getAttribute('aria-disabled')).toBe('true');
+    await click(pause);
+    expect(onAct).not.toHaveBeenCalled();
+    view.unmount();
+    // Next stays (waiting) while the call it placed goes out: a second press places nothing.
+    const placing = show(listView({ mode: 'next', phase: 'placing', current: 1 }));
+    expect(placing.buttons()).toContain('Call #+31201234567 next');
+    await click(placing.button('Call #+31201234567 next'));
+    expect(placing.onAct).not.toHaveBeenCalled();
+  });
+
   it('asks before a number that needs confirmation: call anyway, skip or stop', async () => {
     const { buttons, button, onAct } = show(
       listView({ phase: 'confirm', current: 1, confirmReason: 'confirmReasonPremium' }),
