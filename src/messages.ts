@@ -75,8 +75,11 @@ export type Request =
   /** Logs in with a draft account (not saved) and lists its devices. */
   | { readonly type: 'test-connection'; readonly account: AccountSettings; readonly credentials?: Credentials }
   | { readonly type: 'export-settings'; readonly includeCredentials: boolean }
-  /** The text of a settings file the user picked; nothing changes unless all of it is valid. */
-  | { readonly type: 'import-settings'; readonly json: string };
+  /**
+   * The text of a settings file the user picked. A file that moves an account to another provider
+   * or host applies only when sent again with `confirm`: the token the first answer gave for it.
+   */
+  | { readonly type: 'import-settings'; readonly json: string; readonly confirm?: string };
 
 export type RequestType = Request['type'];
 
@@ -235,12 +238,26 @@ export interface SettingsView {
   readonly locked: readonly string[];
   /** Account ids with saved credentials (the credentials themselves never leave the background). */
   readonly withCredentials: readonly string[];
+  /** Account ids whose login was dropped when their provider or host changed: the user signs in again. */
+  readonly signInAgain: readonly string[];
 }
 
-export interface ImportResult {
-  /** Setting paths that were invalid in the file and kept their current value. */
-  readonly problems: readonly string[];
+/** An account an imported file would point at another provider or host (its login stays behind). */
+export interface AccountMove {
+  readonly accountId: string;
+  readonly label: string;
+  readonly from: { readonly provider: ProviderId; readonly host: string };
+  readonly to: { readonly provider: ProviderId; readonly host: string };
 }
+
+export type ImportResult =
+  | {
+      readonly applied: true;
+      /** Setting paths that were invalid in the file and kept their current value. */
+      readonly problems: readonly string[];
+    }
+  /** Nothing changed: the user is shown `moves` and confirms by sending the file again with `token`. */
+  | { readonly applied: false; readonly moves: readonly AccountMove[]; readonly token: string };
 
 /** Answers: `ok: false` carries a message key the sender shows translated. */
 export type Reply<T> =
@@ -400,9 +417,14 @@ export function parseRequest(value: unknown): Request | undefined {
         ? { type: 'export-settings', includeCredentials: v.includeCredentials }
         : undefined;
     case 'import-settings':
-      return typeof v.json === 'string' && v.json.length <= 1_000_000
-        ? { type: 'import-settings', json: v.json }
-        : undefined;
+      if (typeof v.json !== 'string' || v.json.length > 1_000_000 || !optional(v.confirm, (c) => isText(c, 100))) {
+        return undefined;
+      }
+      return {
+        type: 'import-settings',
+        json: v.json,
+        ...(typeof v.confirm === 'string' ? { confirm: v.confirm } : {}),
+      };
     default:
       return undefined;
   }

@@ -5,6 +5,7 @@
  * says what it dropped. Credentials are not settings: they live apart (see background/storage.ts).
  */
 import { isBoolean, isRecord, isString } from './guards';
+import { DEFAULT_BASE_URLS } from './providers/catalog';
 import { PROVIDER_IDS, type ProviderId } from './providers/types';
 
 export const SETTINGS_VERSION = 1;
@@ -112,8 +113,9 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (input.detection !== undefined && !isRecord(input.detection)) problems.push('detection');
   const mode = oneOf(DETECTION_MODES)(detection.mode) ? detection.mode : DEFAULT_SETTINGS.detection.mode;
   if (detection.mode !== undefined && mode !== detection.mode) problems.push('detection.mode');
-  const sites = Array.isArray(detection.sites) ? normaliseSites(detection.sites.filter(isString)) : [];
-  if (detection.sites !== undefined && !Array.isArray(detection.sites)) problems.push('detection.sites');
+  const siteList = Array.isArray(detection.sites) && detection.sites.length <= MAX_SITES ? detection.sites : undefined;
+  const sites = siteList ? normaliseSites(siteList.filter((s) => isString(s) && s.length <= MAX_ACCOUNT_TEXT)) : [];
+  if (detection.sites !== undefined && !siteList) problems.push('detection.sites');
 
   const country = pick('defaultCountry', isString, '').toUpperCase();
   const defaultCountry = country === '' || /^[A-Z]{2}$/.test(country) ? country : '';
@@ -151,9 +153,16 @@ function migrate(input: Record<string, unknown>, problems: string[]): Record<str
   return input;
 }
 
+/** More accounts than anyone has: a list this long is a broken or hostile file, not a setup. */
+export const MAX_ACCOUNTS = 100;
+/** The longest id, label, base URL or device/caller/sender id an account may have. */
+const MAX_ACCOUNT_TEXT = 500;
+/** The most sites a detection list may hold. */
+const MAX_SITES = 5_000;
+
 function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) {
+  if (!Array.isArray(value) || value.length > MAX_ACCOUNTS) {
     problems.push('accounts');
     return [];
   }
@@ -174,8 +183,10 @@ function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
 /** One account as the options page or a file sends it; undefined when it is not a usable account. */
 export function parseAccount(raw: unknown): AccountSettings | undefined {
   if (!isRecord(raw) || !isString(raw.id) || raw.id === '' || !oneOf(PROVIDER_IDS)(raw.provider)) return undefined;
+  const texts = [raw.id, raw.label, raw.baseUrl, raw.deviceId, raw.callerId, raw.smsSenderId];
+  if (texts.some((v) => isString(v) && v.length > MAX_ACCOUNT_TEXT)) return undefined;
   const baseUrl = isString(raw.baseUrl) ? raw.baseUrl.trim() : '';
-  if (baseUrl !== '' && !isHttpUrl(baseUrl)) return undefined;
+  if (baseUrl !== '' && !isAllowedBaseUrl(baseUrl)) return undefined;
   const text = (v: unknown) => (isString(v) ? v : '');
   return {
     id: raw.id,
@@ -188,13 +199,42 @@ export function parseAccount(raw: unknown): AccountSettings | undefined {
   };
 }
 
-export function isHttpUrl(value: string): boolean {
+/**
+ * Whether an account may talk to `value`. Logins travel in every request, so only `https:`; plain
+ * `http:` would show them to anyone on the network. Builds that never ship (the simulator build,
+ * and the tests) also reach the PBX simulator over `http:` on this machine's loopback address.
+ */
+export function isAllowedBaseUrl(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && loopbackHttpAllowed() && LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+/** Whether `value` is a web address at all (any scheme but https is then explained separately). */
+export function isWebUrl(value: string): boolean {
+  const url = parseUrl(value);
+  return url?.protocol === 'https:' || url?.protocol === 'http:';
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** `import.meta.env.MODE` is fixed at build time: a production bundle has no loopback branch at all. */
+function loopbackHttpAllowed(): boolean {
+  return import.meta.env.MODE === 'sim' || import.meta.env.MODE === 'test';
+}
+
+function parseUrl(value: string): URL | undefined {
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** The origin an account's requests go to (its base URL, or the provider's default): logins are bound to it. */
+export function accountOrigin(account: Pick<AccountSettings, 'provider' | 'baseUrl'>): string {
+  return parseUrl(account.baseUrl || DEFAULT_BASE_URLS[account.provider])?.origin ?? '';
 }
 
 /** A site list as kept: each entry reduced to its host (normaliseSite), blanks and repeats dropped. */

@@ -6,16 +6,21 @@
  */
 import type { AccountChoice, Credentials, Replies } from '../messages';
 import { isProviderError } from '../providers/errors';
-import { type AccountSettings, activeAccount, parseAccount } from '../settings';
+import { type AccountSettings, accountOrigin, activeAccount, parseAccount } from '../settings';
 import { draftProvider, forgetAccount } from './accounts';
 import { rememberChoice } from './choices';
+import { dropLogin, loadLogin, removeLogin, saveLogin } from './credentials';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
-import { loadCredentials, removeCredentials, saveCredentials, updateLocalSettings } from './storage';
+import { updateLocalSettings } from './storage';
 
+/**
+ * Saves an account, with a new login or keeping the saved one. A saved login stays only while the
+ * account keeps its provider and origin: moved elsewhere without a new login, it is dropped and the
+ * account asks to sign in again, so a changed base URL never receives the old password.
+ */
 export async function saveAccount(raw: AccountSettings, credentials: Credentials | undefined): Promise<null> {
-  const account = parseAccount(raw);
-  if (!account) throw new Refusal('errInvalidAccount');
+  const account = validAccount(raw);
   const { settings, locked } = await loadSettingsWithLocks();
   const before = settings.accounts.find((a) => a.id === account.id);
   if (locked.includes('accounts')) {
@@ -24,10 +29,12 @@ export async function saveAccount(raw: AccountSettings, credentials: Credentials
       throw new Refusal('errLockedSetting', ['accounts']);
     }
   }
-  const savedCredentials = await loadCredentials(account.id);
+  const saved = before ? await loadLogin(before) : undefined;
   const credentialsChanged =
-    credentials !== undefined && JSON.stringify(credentials) !== JSON.stringify(savedCredentials);
-  if (credentials !== undefined) await saveCredentials(account.id, credentials);
+    credentials !== undefined &&
+    (saved?.status !== 'ok' || JSON.stringify(credentials) !== JSON.stringify(saved.credentials));
+  if (credentials !== undefined) await saveLogin(account, credentials);
+  else if (before && changedConnection(before, account)) await dropLogin(account.id);
   if (locked.includes('accounts')) {
     await rememberChoice(account, pickChoice(account));
   } else {
@@ -40,7 +47,9 @@ export async function saveAccount(raw: AccountSettings, credentials: Credentials
     });
   }
   // A new login, provider or address: the old session and what it listed no longer apply.
-  if (credentialsChanged || !before || changedConnection(before, account)) await forgetAccount(account.id);
+  if (credentialsChanged || !before || before.provider !== account.provider || before.baseUrl !== account.baseUrl) {
+    await forgetAccount(account.id);
+  }
   return null;
 }
 
@@ -54,7 +63,7 @@ export async function removeAccount(accountId: string): Promise<null> {
       : (accounts[0]?.id ?? '');
     return { ...local, accounts, activeAccountId };
   });
-  await removeCredentials(accountId);
+  await removeLogin(accountId);
   await forgetAccount(accountId);
   return null;
 }
@@ -78,15 +87,16 @@ export async function choose(choice: AccountChoice): Promise<null> {
 
 /**
  * Logs in with a draft (nothing is saved) and lists its devices. Credentials left out are the ones
- * saved for that account, so "Test connection" works on a saved account without retyping them.
+ * saved for that account, so "Test connection" works on a saved account without retyping them, but
+ * only towards the provider and origin they were saved for: a draft pointing elsewhere needs the
+ * login typed again.
  */
 export async function testConnection(
   raw: AccountSettings,
   credentials: Credentials | undefined,
 ): Promise<Replies['test-connection']> {
-  const account = parseAccount(raw);
-  if (!account) throw new Refusal('errInvalidAccount');
-  const login = credentials ?? (await loadCredentials(account.id));
+  const account = validAccount(raw);
+  const login = credentials ?? (await savedLoginFor(account));
   if (!login) throw new Refusal('errNoCredentials');
   try {
     const provider = draftProvider(account, login);
@@ -99,8 +109,32 @@ export async function testConnection(
   }
 }
 
-function changedConnection(before: AccountSettings, after: AccountSettings): boolean {
-  return before.provider !== after.provider || before.baseUrl !== after.baseUrl;
+/** The saved login of the draft's account, when the draft still goes where it was saved for. */
+async function savedLoginFor(draft: AccountSettings): Promise<Credentials | undefined> {
+  const { settings } = await loadSettingsWithLocks();
+  const saved = settings.accounts.find((a) => a.id === draft.id);
+  if (!saved) return undefined;
+  if (changedConnection(saved, draft)) throw new Refusal('errTestNeedsLogin', [hostOf(draft)]);
+  const login = await loadLogin(saved);
+  if (login.status === 'sign-in-again') throw new Refusal('errSignInAgain');
+  return login.status === 'ok' ? login.credentials : undefined;
+}
+
+/** The account as sent, or a refusal that says what is wrong with it (an http: address, above all). */
+function validAccount(raw: AccountSettings): AccountSettings {
+  const account = parseAccount(raw);
+  if (account) return account;
+  if (parseAccount({ ...raw, baseUrl: '' })) throw new Refusal('errBaseUrlNotHttps');
+  throw new Refusal('errInvalidAccount');
+}
+
+/** Another provider or another origin: where a saved login must not follow. */
+export function changedConnection(before: AccountSettings, after: AccountSettings): boolean {
+  return before.provider !== after.provider || accountOrigin(before) !== accountOrigin(after);
+}
+
+function hostOf(account: AccountSettings): string {
+  return accountOrigin(account).replace(/^https?:\/\//, '');
 }
 
 function pickChoice(account: AccountSettings): AccountChoice {

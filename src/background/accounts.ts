@@ -7,12 +7,14 @@
 
 import type { Credentials } from '../messages';
 import { PROVIDER_CAPABILITIES } from '../providers/catalog';
+import { ProviderError } from '../providers/errors';
 import { createProvider } from '../providers/registry';
 import type { Capabilities, Provider, SessionStore } from '../providers/types';
 import type { AccountSettings } from '../settings';
+import { loadLogin } from './credentials';
 import { forgetDirectory } from './directory';
 import { forgetProviderHistory } from './provider-history';
-import { loadCredentials, sessionStore } from './storage';
+import { sessionStore } from './storage';
 
 interface Entry {
   readonly fingerprint: string;
@@ -31,11 +33,15 @@ export const NO_CAPABILITIES: Capabilities = {
   presence: [],
 };
 
-/** The account's client, or undefined when it has no saved credentials. Throws ProviderError for incomplete ones. */
+/**
+ * The account's client, or undefined when it has no saved credentials. Throws ProviderError for
+ * incomplete ones, and for a login saved for another provider or host (the user signs in again).
+ */
 export async function providerFor(account: AccountSettings): Promise<Provider | undefined> {
-  const credentials = await loadCredentials(account.id);
-  if (!credentials) return undefined;
-  return clientFor(account, credentials);
+  const login = await loadLogin(account);
+  if (login.status === 'none') return undefined;
+  if (login.status === 'sign-in-again') throw new ProviderError('auth', 'errSignInAgain');
+  return clientFor(account, login.credentials);
 }
 
 /**

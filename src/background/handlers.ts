@@ -108,7 +108,7 @@ export async function handle(request: Request, context: RequestContext): Promise
     case 'export-settings':
       return exportSettings(request.includeCredentials);
     case 'import-settings':
-      return importSettings(request.json);
+      return importSettings(request.json, request.confirm);
   }
 }
 

@@ -2,14 +2,28 @@
  * Settings files: export for moving to another machine or sharing a setup with a team; import
  * applies a file only when it is a Ringback settings file at all, and keeps the current value of
  * anything in it that is invalid (reported back). Credentials leave only when the user asks.
+ *
+ * Settings files are shared, so a file is also how an attacker would send saved logins elsewhere.
+ * An import that moves any account to another provider or host therefore happens in two steps: the
+ * first answer lists those moves and changes nothing; only the same file sent again with the token
+ * of that answer (a hash of the file) applies. A moved account keeps no saved login unless the
+ * file brings one for it.
  */
 import { isRecord } from '../guards';
-import { type Credentials, type ImportResult, isCredentials } from '../messages';
-import { composeSettings, mergeSettings, type Settings, type SettingsKey } from '../settings';
+import { type AccountMove, type Credentials, type ImportResult, isCredentials } from '../messages';
+import {
+  type AccountSettings,
+  accountOrigin,
+  composeSettings,
+  mergeSettings,
+  type Settings,
+  type SettingsKey,
+} from '../settings';
 import { forgetAccount } from './accounts';
+import { dropLogin, loadLogins, saveLogin } from './credentials';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
-import { loadAllCredentials, loadLocalSettings, saveCredentials, saveLocalSettings } from './storage';
+import { loadLocalSettings, saveLocalSettings } from './storage';
 
 export const EXPORT_FORMAT = 'ringback-settings';
 
@@ -31,7 +45,11 @@ export async function exportSettings(includeCredentials: boolean, now = Date.now
   return JSON.stringify(file, null, 2);
 }
 
-export async function importSettings(json: string): Promise<ImportResult> {
+/**
+ * Imports `json`. When it moves an account to another provider or host and `confirmation` is not
+ * the token of this very file, nothing changes: the answer lists the moves and the token to apply.
+ */
+export async function importSettings(json: string, confirmation?: string): Promise<ImportResult> {
   let file: unknown;
   try {
     file = JSON.parse(json);
@@ -44,33 +62,69 @@ export async function importSettings(json: string): Promise<ImportResult> {
   const raw = file.settings;
   const credentials = parseCredentials(file.credentials);
 
-  const [local, { locked }] = await Promise.all([loadLocalSettings(), loadSettingsWithLocks()]);
+  const [local, { settings: effective, locked }] = await Promise.all([loadLocalSettings(), loadSettingsWithLocks()]);
   const merged = mergeSettings(local, raw);
   const settings = keepLocked(merged.settings, local, locked);
   const problems = new Set(merged.problems);
-  for (const key of locked) if (key in raw) problems.add(key);
+  for (const key of locked) if (Object.hasOwn(raw, key)) problems.add(key);
   if (credentials === 'invalid') problems.add('credentials');
+
+  // What applies afterwards: the administrator's accounts stay whatever the file says.
+  const after = locked.includes('accounts') ? effective.accounts : settings.accounts;
+  const moves = movedAccounts(effective.accounts, after);
+  if (moves.length > 0) {
+    const token = await fileToken(json);
+    if (confirmation !== token) return { applied: false, moves, token };
+  }
 
   await saveLocalSettings(settings);
   const logins = credentials === 'invalid' ? {} : (credentials ?? {});
   const stale: string[] = [];
-  for (const account of settings.accounts) {
-    const before = local.accounts.find((a) => a.id === account.id);
-    const login = logins[account.id];
-    if (login) await saveCredentials(account.id, login);
+  for (const account of after) {
+    const before = effective.accounts.find((a) => a.id === account.id);
+    const login = Object.hasOwn(logins, account.id) ? logins[account.id] : undefined;
+    const moved = before !== undefined && moves.some((m) => m.accountId === account.id);
+    if (login) await saveLogin(account, login);
+    else if (moved) await dropLogin(account.id);
     if (login || before?.provider !== account.provider || before.baseUrl !== account.baseUrl) stale.push(account.id);
   }
   // An account that now logs in differently or elsewhere starts its session afresh.
   await Promise.all(stale.map(forgetAccount));
-  return { problems: [...problems] };
+  return { applied: true, problems: [...problems] };
+}
+
+/** Accounts (by id) that exist before and after and whose provider or origin differs. */
+function movedAccounts(before: readonly AccountSettings[], after: readonly AccountSettings[]): AccountMove[] {
+  const moves: AccountMove[] = [];
+  for (const account of after) {
+    const old = before.find((a) => a.id === account.id);
+    if (!old || (old.provider === account.provider && accountOrigin(old) === accountOrigin(account))) continue;
+    moves.push({
+      accountId: account.id,
+      label: account.label || old.label,
+      from: { provider: old.provider, host: hostOf(old) },
+      to: { provider: account.provider, host: hostOf(account) },
+    });
+  }
+  return moves;
+}
+
+function hostOf(account: AccountSettings): string {
+  return accountOrigin(account).replace(/^https?:\/\//, '');
+}
+
+/** SHA-256 of the file's text, hex: confirms exactly the file whose moves the user saw. */
+async function fileToken(json: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 async function credentialsOf(settings: Settings): Promise<Record<string, Credentials>> {
-  const all = await loadAllCredentials();
+  const logins = await loadLogins(settings.accounts);
   const result: Record<string, Credentials> = {};
   for (const { id } of settings.accounts) {
-    const login = all[id];
-    if (login) result[id] = login;
+    const login = logins[id];
+    if (login?.status === 'ok') result[id] = login.credentials;
   }
   return result;
 }

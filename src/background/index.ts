@@ -10,6 +10,7 @@ import { CALL_LIST_ALARM, onTrackedChange, resumeCallList } from './call-list';
 import { checkTrackedCall, onTrackedCallChange, TRACKING_ALARM } from './call-tracking';
 import { runCommand } from './commands';
 import { createMenus, showSmsMenu } from './context-menu';
+import { LOGINS_KEY, migrateClearCredentials } from './credentials';
 import { handle } from './handlers';
 import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
@@ -18,7 +19,7 @@ import { startOmnibox } from './omnibox';
 import { openPopup } from './popup-opener';
 import { dropStalePresence, PRESENCE_ALARM, refreshPresence } from './presence';
 import { createRouter } from './router';
-import { CREDENTIALS_KEY, SETTINGS_KEY } from './storage';
+import { SETTINGS_KEY } from './storage';
 import { broadcastConfig, forgetTab } from './tab-frames';
 import { welcomeOnInstall } from './welcome';
 
@@ -33,6 +34,8 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     run(rebuildMenus(), 'menus');
     run(welcomeOnInstall(reason), 'welcome');
+    // An update from a version that kept logins in clear text: sealed at once, not at first use.
+    run(migrateClearCredentials(), 'credentials');
   });
   browser.runtime.onStartup.addListener(() => run(rebuildMenus(), 'menus'));
   browser.contextMenus.onClicked.addListener((info, tab) =>
@@ -42,8 +45,7 @@ export function startBackground(): void {
   startOmnibox({ askToConfirm: () => openPopup() }, run);
 
   browser.storage.onChanged.addListener((changes, area) => {
-    const relevant =
-      area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || CREDENTIALS_KEY in changes));
+    const relevant = area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || LOGINS_KEY in changes));
     if (!relevant) return;
     forgetChosenLanguage();
     configChanged();

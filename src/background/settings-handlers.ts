@@ -5,20 +5,20 @@
  */
 import type { SettingsView } from '../messages';
 import { composeSettings, parseSettings, SETTINGS_KEYS, type Settings, type SettingsKey } from '../settings';
+import { loadLogins } from './credentials';
 import { loadSettingsWithLocks } from './managed';
 import { Refusal } from './refusal';
-import { loadAllCredentials, updateLocalSettings } from './storage';
+import { updateLocalSettings } from './storage';
 
 /** Saved through save-account, remove-account and set-active-account instead. */
 const ACCOUNT_KEYS: readonly SettingsKey[] = ['accounts', 'activeAccountId'];
 
 export async function settingsView(): Promise<SettingsView> {
-  const [{ settings, locked }, credentials] = await Promise.all([loadSettingsWithLocks(), loadAllCredentials()]);
-  return {
-    settings,
-    locked,
-    withCredentials: settings.accounts.map((a) => a.id).filter((id) => credentials[id] !== undefined),
-  };
+  const { settings, locked } = await loadSettingsWithLocks();
+  const logins = await loadLogins(settings.accounts);
+  const withStatus = (status: string) =>
+    settings.accounts.map((a) => a.id).filter((id) => logins[id]?.status === status);
+  return { settings, locked, withCredentials: withStatus('ok'), signInAgain: withStatus('sign-in-again') };
 }
 
 export async function saveSettings(submitted: Settings): Promise<null> {

@@ -1,19 +1,16 @@
 /**
- * Where the background keeps things. Settings and credentials live in `storage.local` (never
- * `sync`: credentials must not leave the machine, and settings travel by export instead).
+ * Where the background keeps things. Settings live in `storage.local` (never `sync`: settings
+ * travel by export instead), and so do credentials, sealed (credentials.ts).
  * Provider sessions and everything else that only matters while the browser runs (the last call,
  * cached device lists) live in `storage.session`: they survive the service worker being stopped,
  * not the browser being closed, and content scripts cannot read them.
  */
 import { browser } from 'wxt/browser';
-import { isRecord } from '../guards';
-import type { Credentials } from '../messages';
 import type { SessionStore } from '../providers/types';
 import { parseSettings, type Settings } from '../settings';
 import { exclusive } from './exclusive';
 
 export const SETTINGS_KEY = 'settings';
-export const CREDENTIALS_KEY = 'credentials';
 const SESSION_PREFIX = 'session:';
 
 /** The user's own settings, as saved on this machine (before any administrator policy). */
@@ -32,39 +29,6 @@ export function updateLocalSettings(change: (settings: Settings) => Settings): P
     const next = change(await loadLocalSettings());
     await saveLocalSettings(next);
     return next;
-  });
-}
-
-export async function loadCredentials(accountId: string): Promise<Credentials | undefined> {
-  return (await loadAllCredentials())[accountId];
-}
-
-/** Every account's credentials; malformed entries (hand-edited storage) are left out. */
-export async function loadAllCredentials(): Promise<Readonly<Record<string, Credentials>>> {
-  const stored = await browser.storage.local.get(CREDENTIALS_KEY);
-  const all = stored[CREDENTIALS_KEY];
-  if (!isRecord(all)) return {};
-  const result: Record<string, Credentials> = {};
-  for (const [accountId, entry] of Object.entries(all)) {
-    if (!isRecord(entry)) continue;
-    result[accountId] = Object.fromEntries(
-      Object.entries(entry).filter((pair): pair is [string, string] => typeof pair[1] === 'string'),
-    );
-  }
-  return result;
-}
-
-export function saveCredentials(accountId: string, credentials: Credentials): Promise<void> {
-  return exclusive(CREDENTIALS_KEY, async () => {
-    const all = await loadAllCredentials();
-    await browser.storage.local.set({ [CREDENTIALS_KEY]: { ...all, [accountId]: credentials } });
-  });
-}
-
-export function removeCredentials(accountId: string): Promise<void> {
-  return exclusive(CREDENTIALS_KEY, async () => {
-    const { [accountId]: _removed, ...rest } = await loadAllCredentials();
-    await browser.storage.local.set({ [CREDENTIALS_KEY]: rest });
   });
 }
 

@@ -107,47 +107,58 @@ export interface AccountSetup {
 /** The `chrome` global inside an extension context, typed for what tests use. */
 export interface ExtensionApi {
   storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
 }
 
-/** Stores an account as the options page would, straight into the extension's storage. */
+/** Stores an account as the options page would: settings, then its login through the background. */
 export function configureAccount(extension: LoadedExtension, account: AccountSetup): Promise<void> {
   return configureAccounts(extension, [account]);
 }
 
-/** Stores several accounts at once; the first is the active one. */
+/**
+ * Stores several accounts at once; the first is the active one. The settings (with `extra`) are
+ * written straight into storage; each login goes through the background's `save-account`, the
+ * options page's way, because only the background can seal it (background/credentials.ts).
+ */
 export async function configureAccounts(extension: LoadedExtension, accounts: readonly AccountSetup[]): Promise<void> {
   const worker = await extension.worker();
   // Only plain data crosses into the worker.
-  const plain = accounts.map(({ provider, baseUrl, credentials, deviceId, extra }) => ({
+  const plain = accounts.map(({ provider, baseUrl, deviceId }) => ({
     id: `${provider}-e2e`,
     provider,
+    label: `${provider} (simulator)`,
     baseUrl,
-    credentials,
-    deviceId,
-    extra,
+    deviceId: deviceId ?? '',
+    callerId: '',
+    smsSenderId: '',
   }));
-  await worker.evaluate(async (list) => {
-    // Runs inside the worker: only what is written here exists there.
-    const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
-    // No named helpers in here: tsx would wrap them in a `__name` call the worker does not have.
-    await api.storage.local.set({
-      settings: {
-        version: 1,
-        accounts: list.map((a) => ({
-          id: a.id,
-          provider: a.provider,
-          label: `${a.provider} (simulator)`,
-          baseUrl: a.baseUrl,
-          deviceId: a.deviceId ?? '',
-          callerId: '',
-          smsSenderId: '',
-        })),
-        activeAccountId: list[0]?.id ?? '',
-        ...list[0]?.extra,
-      },
-      credentials: Object.fromEntries(list.map((a) => [a.id, a.credentials])),
-    });
-  }, plain);
+  await worker.evaluate(
+    async ({ list, extra }) => {
+      // Runs inside the worker: only what is written here exists there.
+      const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      await api.storage.local.set({
+        settings: { version: 1, accounts: list, activeAccountId: list[0]?.id ?? '', ...extra },
+      });
+    },
+    { list: plain, extra: accounts[0]?.extra ?? {} },
+  );
+  const page = await extension.context.newPage();
+  try {
+    // Any document of the extension's origin talks to the background as an extension page.
+    await page.goto(`chrome-extension://${extension.id}/_locales/en/messages.json`);
+    for (const [index, account] of plain.entries()) {
+      const credentials = accounts[index]?.credentials;
+      const reply = await page.evaluate(
+        (message) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.runtime.sendMessage(message),
+        { type: 'save-account', account, credentials },
+      );
+      if ((reply as { ok?: unknown } | undefined)?.ok !== true) {
+        throw new Error(`saving the ${account.provider} test account was refused: ${JSON.stringify(reply)}`);
+      }
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 /** The viewport point at the middle of the highlighted number written as `text`, once it is marked. */

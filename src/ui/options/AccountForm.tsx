@@ -3,7 +3,7 @@ import { t } from '../../i18n';
 import type { Credentials, Reply } from '../../messages';
 import type { CredentialField } from '../../providers/catalog';
 import { PROVIDER_IDS, type ProviderId } from '../../providers/types';
-import { type AccountSettings, isHttpUrl } from '../../settings';
+import { type AccountSettings, accountOrigin, isAllowedBaseUrl, isWebUrl } from '../../settings';
 import { presenceOffer } from '../presence';
 import { PROVIDER_NAMES } from '../providers';
 
@@ -51,15 +51,20 @@ export function AccountForm(props: Props) {
   const prefix = `account-${account.id}`;
 
   const draft = (): AccountSettings => ({ ...account, provider, label: label.trim(), baseUrl: baseUrl.trim() });
+  // A saved login is only ever sent where it was saved for: another provider or host needs it typed again.
+  const sameConnection =
+    hasCredentials &&
+    provider === account.provider &&
+    accountOrigin({ provider, baseUrl: baseUrl.trim() }) === accountOrigin(account);
 
   /** The credentials to send, or an error key; undefined credentials keep the saved login. */
   const credentials = (): { credentials?: Credentials; error?: string; invalid: Set<string> } => {
     const filled = fields.filter((f) => (values[f.key] ?? '').trim() !== '');
     const missing = new Set(fields.filter((f) => (values[f.key] ?? '').trim() === '').map((f) => f.key));
-    const keepSaved = hasCredentials && provider === account.provider;
-    if (filled.length === 0 && keepSaved) return { invalid: new Set() };
+    if (filled.length === 0 && sameConnection) return { invalid: new Set() };
     if (missing.size > 0) {
-      return { error: keepSaved ? 'accountErrorAllOrNone' : 'accountErrorMissingFields', invalid: missing };
+      if (sameConnection) return { error: 'accountErrorAllOrNone', invalid: missing };
+      return { error: hasCredentials ? 'accountErrorLoginForNewHost' : 'accountErrorMissingFields', invalid: missing };
     }
     // Passed on exactly as typed, but without stray whitespace around non-secret fields.
     const entries = fields.map((f) => [f.key, f.secret ? (values[f.key] ?? '') : (values[f.key] ?? '').trim()]);
@@ -69,9 +74,9 @@ export function AccountForm(props: Props) {
   /** Checks the form; on a problem shows it and returns undefined. */
   const validated = () => {
     const url = baseUrl.trim();
-    if (url !== '' && !isHttpUrl(url)) {
+    if (url !== '' && !isAllowedBaseUrl(url)) {
       setInvalid(new Set(['baseUrl']));
-      setOutcome({ kind: 'error', text: t('accountErrorBaseUrl') });
+      setOutcome({ kind: 'error', text: t(isWebUrl(url) ? 'accountErrorHttpsOnly' : 'accountErrorBaseUrl') });
       return undefined;
     }
     const checked = credentials();
@@ -169,7 +174,7 @@ export function AccountForm(props: Props) {
             autoComplete: 'off',
             spellcheck: false,
             value: values[field.key] ?? '',
-            placeholder: hasCredentials && provider === account.provider ? t('accountKeepSaved') : '',
+            placeholder: sameConnection ? t('accountKeepSaved') : '',
             'aria-invalid': invalid.has(field.key),
             onInput: (e: { currentTarget: HTMLInputElement }) => {
               const value = e.currentTarget.value;
@@ -184,7 +189,8 @@ export function AccountForm(props: Props) {
           );
         })}
       </div>
-      {hasCredentials && provider === account.provider ? <p class="hint">{t('accountCredentialsSaved')}</p> : null}
+      {sameConnection ? <p class="hint">{t('accountCredentialsSaved')}</p> : null}
+      {hasCredentials && !sameConnection ? <p class="hint">{t('accountLoginForNewHost')}</p> : null}
       <p class="hint">
         {presenceOffer(provider) ?? t('accountPresenceNone')}
         {provider === 'sipgate' ? ` ${t('accountPresenceSipgateScope')}` : null}

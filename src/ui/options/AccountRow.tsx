@@ -8,6 +8,8 @@ interface Props {
   readonly account: AccountSettings;
   readonly active: boolean;
   readonly hasCredentials: boolean;
+  /** Its login was dropped when its provider or host changed. */
+  readonly signInAgain: boolean;
   /** The administrator set the accounts: they can be used and logged into, not removed. */
   readonly locked: boolean;
   readonly activeLocked: boolean;
@@ -21,6 +23,7 @@ export function AccountRow({
   account,
   active,
   hasCredentials,
+  signInAgain,
   locked,
   activeLocked,
   onEdit,
@@ -36,11 +39,12 @@ export function AccountRow({
           {name} {active ? <span class="badge">{t('accountActive')}</span> : null}
         </div>
         <div class="entry-meta">
-          {[PROVIDER_NAMES[account.provider], account.baseUrl, hasCredentials ? '' : t('accountNoLogin')]
+          {[PROVIDER_NAMES[account.provider], account.baseUrl, hasCredentials || signInAgain ? '' : t('accountNoLogin')]
             .filter(Boolean)
             .join(' · ')}
         </div>
         {presenceOffer(account.provider) ? <div class="entry-meta">{presenceOffer(account.provider)}</div> : null}
+        {signInAgain ? <div class="entry-meta sign-in-again">{t('accountSignInAgain')}</div> : null}
       </div>
       {confirming ? (
         <div class="actions">

@@ -59,6 +59,7 @@ export function AccountsSection({ view, initialEdit, onChanged }: Props) {
               account={account}
               active={account.id === activeAccountId}
               hasCredentials={view.withCredentials.includes(account.id)}
+              signInAgain={view.signInAgain.includes(account.id)}
               locked={locked}
               activeLocked={activeLocked}
               onEdit={() => setEditing({ account, isNew: false })}

@@ -1,12 +1,22 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import type { AccountMove } from '../../messages';
 import { ask } from '../api';
+import { PROVIDER_NAMES } from '../providers';
 
 interface Props {
   readonly onImported: () => Promise<void>;
 }
 
 type Outcome = { readonly kind: 'ok' | 'error'; readonly lines: readonly string[] };
+
+/** A file that would move accounts elsewhere, waiting for the user's word. */
+interface Pending {
+  readonly name: string;
+  readonly json: string;
+  readonly moves: readonly AccountMove[];
+  readonly token: string;
+}
 
 /** The most a settings file may be; the background refuses longer messages anyway. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -15,6 +25,7 @@ const MAX_FILE_BYTES = 1_000_000;
 export function ImportExportSection({ onImported }: Props) {
   const [withCredentials, setWithCredentials] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
+  const [pending, setPending] = useState<Pending>();
 
   const exportFile = async () => {
     const reply = await ask({ type: 'export-settings', includeCredentials: withCredentials });
@@ -43,10 +54,21 @@ export function ImportExportSection({ onImported }: Props) {
       });
       return;
     }
-    const reply = await ask({ type: 'import-settings', json: await file.text() });
+    await send(file.name, await file.text());
+  };
+
+  /** Sends the file; `token` confirms the moves the user was shown for exactly this file. */
+  const send = async (name: string, json: string, token?: string) => {
+    setPending(undefined);
+    const reply = await ask({ type: 'import-settings', json, ...(token ? { confirm: token } : {}) });
     if (!reply.ok) {
       // The background's reasons say that nothing changed; it changes nothing unless all is valid.
-      setOutcome({ kind: 'error', lines: [t('importFailed', [file.name]), t(reply.reason, reply.details)] });
+      setOutcome({ kind: 'error', lines: [t('importFailed', [name]), t(reply.reason, reply.details)] });
+      return;
+    }
+    if (!reply.value.applied) {
+      setOutcome(undefined);
+      setPending({ name, json, moves: reply.value.moves, token: reply.value.token });
       return;
     }
     const { problems } = reply.value;
@@ -55,6 +77,11 @@ export function ImportExportSection({ onImported }: Props) {
       lines: [t('importDone'), ...(problems.length > 0 ? [t('importProblems', [problems.join(', ')])] : [])],
     });
     await onImported();
+  };
+
+  const cancel = () => {
+    if (pending) setOutcome({ kind: 'ok', lines: [t('importCancelled', [pending.name]), t('importNothingChanged')] });
+    setPending(undefined);
   };
 
   return (
@@ -92,6 +119,31 @@ export function ImportExportSection({ onImported }: Props) {
           onChange={(e) => void importFile(e.currentTarget)}
         />
       </div>
+      {pending ? (
+        <div class="notice error" role="alert" aria-labelledby="import-moves-heading">
+          <p id="import-moves-heading">{t('importMovesTitle', [pending.name])}</p>
+          <ul class="import-moves">
+            {pending.moves.map((move) => (
+              <li key={move.accountId}>
+                {t('importMove', [
+                  move.label || PROVIDER_NAMES[move.from.provider],
+                  `${PROVIDER_NAMES[move.from.provider]} ${move.from.host}`,
+                  `${PROVIDER_NAMES[move.to.provider]} ${move.to.host}`,
+                ])}
+              </li>
+            ))}
+          </ul>
+          <p>{t('importMovesHint')}</p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void send(pending.name, pending.json, pending.token)}>
+              {t('importMovesConfirm')}
+            </button>
+            <button type="button" onClick={cancel}>
+              {t('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {outcome ? (
         <div class={`notice ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'}>
           {outcome.lines.map((line) => (

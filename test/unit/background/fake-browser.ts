@@ -6,6 +6,8 @@
  *
  * and calls `resetBrowser()` before each test.
  */
+// The background seals credentials with a key kept in IndexedDB, which Node lacks: an in-memory one.
+import 'fake-indexeddb/auto';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 

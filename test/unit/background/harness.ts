@@ -5,6 +5,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { stopTracking } from '../../../src/background/call-tracking';
+import { migrateClearCredentials } from '../../../src/background/credentials';
 import { startBackground } from '../../../src/background/index';
 import type { Reply } from '../../../src/messages';
 import type { AccountSettings, Settings } from '../../../src/settings';
@@ -128,7 +129,10 @@ export function fonemaAccount(sim: Simulator, extra: Partial<AccountSettings> = 
   };
 }
 
-/** Stores settings and credentials as the options page would have saved them. */
+/**
+ * Stores settings and credentials as the options page would have saved them: written in the clear
+ * the way versions before sealed credentials did, then sealed as the update does on install.
+ */
 export async function configure(
   accounts: readonly AccountSettings[],
   credentials: Record<string, Record<string, string>>,
@@ -138,4 +142,5 @@ export async function configure(
     settings: { ...DEFAULT_SETTINGS, accounts, activeAccountId: accounts[0]?.id ?? '', ...extra },
     credentials,
   });
+  await migrateClearCredentials();
 }

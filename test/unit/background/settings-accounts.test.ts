@@ -40,14 +40,18 @@ describe('settings', () => {
     expect((await view()).settings.telLinks).toBe(false);
   });
 
-  it('keeps credentials in local storage only', async () => {
+  it('keeps credentials in local storage only, sealed', async () => {
     await value(
       { type: 'save-account', account: fonialAccount(env.sim, { id: 'second' }), credentials: FONIAL_LOGIN },
       OPTIONS_TAB,
     );
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(FONIAL_LOGIN.password);
-    expect((await stored()).credentials).toMatchObject({ office: FONIAL_LOGIN, second: FONIAL_LOGIN });
+    const local = await stored();
+    expect(Object.keys(local.logins as object).sort()).toEqual(['office', 'second']);
+    expect(local).not.toHaveProperty('credentials');
+    expect(JSON.stringify(local)).not.toContain(FONIAL_LOGIN.password);
+    expect((await view()).withCredentials).toEqual(['office', 'second']);
   });
 });
 
@@ -79,7 +83,7 @@ describe('accounts', () => {
     const shown = await view();
     expect(shown.settings.accounts.map((a) => a.id)).toEqual(['second']);
     expect(shown.settings.activeAccountId).toBe('second');
-    expect(Object.keys((await stored()).credentials as object)).toEqual(['second']);
+    expect(Object.keys((await stored()).logins as object)).toEqual(['second']);
   });
 
   it('switches the active account only to one that exists', async () => {
@@ -196,10 +200,12 @@ describe('settings files', () => {
       credentials: 'not a login',
     };
     const result = await value<ImportResult>({ type: 'import-settings', json: JSON.stringify(file) }, OPTIONS_TAB);
-    expect([...result.problems].sort()).toEqual(['credentials', 'detection']);
+    expect(result.applied && [...result.problems].sort()).toEqual(['credentials', 'detection']);
     const { settings } = await view();
     expect(settings).toMatchObject({ telLinks: false, defaultCountry: 'NL', detection: { mode: 'everywhere' } });
-    expect((await stored()).credentials).toEqual({ office: FONIAL_LOGIN });
+    expect(result).toMatchObject({ applied: true });
+    const full = JSON.parse(await value<string>({ type: 'export-settings', includeCredentials: true }, OPTIONS_TAB));
+    expect(full.credentials).toEqual({ office: FONIAL_LOGIN });
   });
 
   it('forgets what an account listed once a file moves it to another address', async () => {
@@ -211,6 +217,7 @@ describe('settings files', () => {
     const moved = fonialAccount(env.sim, { baseUrl: `${env.sim.baseUrl('fonial')}/` });
     const file = { format: 'ringback-settings', settings: { version: 1, accounts: [moved] } };
     expect(await value<ImportResult>({ type: 'import-settings', json: JSON.stringify(file) }, OPTIONS_TAB)).toEqual({
+      applied: true,
       problems: [],
     });
     expect(await numbers()).toEqual([]);
@@ -219,7 +226,10 @@ describe('settings files', () => {
   it('restores an exported setup on a fresh profile, login included', async () => {
     const json = await value<string>({ type: 'export-settings', includeCredentials: true }, OPTIONS_TAB);
     await fakeBrowser.storage.local.clear();
-    expect(await value<ImportResult>({ type: 'import-settings', json }, OPTIONS_TAB)).toEqual({ problems: [] });
+    expect(await value<ImportResult>({ type: 'import-settings', json }, OPTIONS_TAB)).toEqual({
+      applied: true,
+      problems: [],
+    });
     const restored: Settings = (await view()).settings;
     expect(restored.accounts).toEqual([fonialAccount(env.sim)]);
     expect(await value<CallReport>({ type: 'call', number: '0221 66966966' })).toMatchObject({ phase: 'ringing' });
