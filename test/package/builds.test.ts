@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
+import { launchWithExtension } from '../support/extension';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let outDir: string;
@@ -71,5 +72,36 @@ describe('production builds', () => {
       (w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^chunks\//.test(w.file ?? '')),
     );
     expect(unexpected).toEqual([]);
+  });
+
+  it('the Chrome build accepts only https: base URLs, and the options page says why', async () => {
+    const extension = await launchWithExtension({ extensionDir: join(outDir, 'chrome-mv3') });
+    try {
+      const page = await extension.context.newPage();
+      await page.goto(`chrome-extension://${extension.id}/options.html`);
+      await page.getByLabel('Provider').selectOption('fonial');
+      await page.getByLabel('User name').fill('someone');
+      await page.getByLabel('Password', { exact: true }).fill('secret-password');
+      await page.getByText('Advanced').click();
+      await page.getByLabel('API base URL').fill('http://127.0.0.1:9/fonial/api/2.0');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page
+        .getByRole('alert')
+        .getByText('The base URL must start with https://. Ringback sends your login with every request')
+        .waitFor();
+      // The background refuses it too, whoever asks.
+      const reply = await page.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({
+          type: 'save-account',
+          account: { id: 'plain', provider: 'fonial', baseUrl: 'http://127.0.0.1:9/api' },
+          credentials: { username: 'someone', password: 'secret-password' },
+        }),
+      );
+      expect(reply).toEqual({ ok: false, reason: 'errBaseUrlNotHttps' });
+    } finally {
+      await extension.close();
+    }
   });
 });
