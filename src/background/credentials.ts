@@ -20,8 +20,8 @@ import { exclusive } from './exclusive';
 import { loadSettings } from './managed';
 import { type Sealed, seal, unseal } from './secrets';
 
-export const LOGINS_KEY = 'logins';
-export const LEGACY_CREDENTIALS_KEY = 'credentials';
+const LOGINS_KEY = 'logins';
+const LEGACY_CREDENTIALS_KEY = 'credentials';
 
 interface Binding {
   readonly provider: ProviderId;

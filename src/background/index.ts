@@ -10,7 +10,7 @@ import { CALL_LIST_ALARM, onTrackedChange, resumeCallList } from './call-list';
 import { checkTrackedCall, onTrackedCallChange, TRACKING_ALARM } from './call-tracking';
 import { runCommand } from './commands';
 import { createMenus, showSmsMenu } from './context-menu';
-import { LOGINS_KEY, migrateClearCredentials } from './credentials';
+import { migrateClearCredentials } from './credentials';
 import { handle } from './handlers';
 import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
@@ -45,7 +45,8 @@ export function startBackground(): void {
   startOmnibox({ askToConfirm: () => openPopup() }, run);
 
   browser.storage.onChanged.addListener((changes, area) => {
-    const relevant = area === 'managed' || (area === 'local' && (SETTINGS_KEY in changes || LOGINS_KEY in changes));
+    // Pages, menus and the language follow settings; a login changes none of them.
+    const relevant = area === 'managed' || (area === 'local' && SETTINGS_KEY in changes);
     if (!relevant) return;
     forgetChosenLanguage();
     configChanged();

@@ -15,6 +15,7 @@
  * Before any account exists the card still shows, but in its set-up state: it says Ringback needs
  * setting up to call this number, and its one button opens the welcome screen instead of calling.
  */
+import { CardHost } from './card-host';
 import { HOST_TAG } from './dom-rules';
 
 export interface CardTarget {
@@ -54,6 +55,8 @@ export interface CardOptions {
   readonly whereWhen?: (target: CardTarget) => Promise<WhereWhenLine | undefined>;
   /** Tests without a real browser stand in for `event.isTrusted`. */
   readonly isTrusted?: (event: Event) => boolean;
+  /** Tests without layout stand in for the check that the user could see what they clicked (card-host.ts). */
+  readonly seen?: (event: MouseEvent, button: HTMLButtonElement) => Promise<boolean>;
   /** The card was hidden (by the user leaving it, Escape, or time running out). */
   readonly onHide?: () => void;
   /**
@@ -87,6 +90,7 @@ export class Card {
   readonly #details: HTMLSpanElement;
   readonly #hint: HTMLSpanElement;
   readonly #abort = new AbortController();
+  readonly #guard: CardHost;
   #target: CardTarget | undefined;
   #anchor: Anchor | undefined;
   #lastRect: DOMRect | undefined;
@@ -132,11 +136,19 @@ export class Card {
     this.#card.append(this.#call, this.#status);
     shadow.append(this.#card, this.#hint);
     document.documentElement.append(this.host);
+    // In the top layer, with styles the page cannot override; clicks are checked against what showed.
+    this.#guard = new CardHost(this.host, this.#card);
 
     const signal = this.#abort.signal;
-    this.#call.addEventListener('click', (event) => this.#clicked(event, () => this.#startCall()), { signal });
-    this.#sms.addEventListener('click', (event) => this.#clicked(event, () => this.#startSms()), { signal });
-    this.#setUp.addEventListener('click', (event) => this.#clicked(event, () => this.#openSetUp()), { signal });
+    this.#call.addEventListener('click', (event) => this.#clicked(event, (target) => this.#startCall(target)), {
+      signal,
+    });
+    this.#sms.addEventListener('click', (event) => this.#clicked(event, (target) => this.#startSms(target)), {
+      signal,
+    });
+    this.#setUp.addEventListener('click', (event) => this.#clicked(event, (target) => this.#openSetUp(target)), {
+      signal,
+    });
     this.#card.addEventListener(
       'pointerenter',
       () => {
@@ -224,6 +236,7 @@ export class Card {
       void this.#describe(target);
     }
     this.#hint.textContent = reason === 'focus' ? this.#options.label('focusHint', target.label) : '';
+    if (!this.visible) this.#guard.raise();
     this.#card.hidden = false;
     this.place();
     if (reason === 'action') this.#linger();
@@ -243,6 +256,7 @@ export class Card {
     cancelAnimationFrame(this.#frame);
     const wasVisible = this.visible;
     this.#card.hidden = true;
+    this.#guard.lower();
     this.#hint.textContent = '';
     this.#target = undefined;
     this.#anchor = undefined;
@@ -294,6 +308,7 @@ export class Card {
     if (this.#abort.signal.aborted) return;
     this.#abort.abort();
     this.hide();
+    this.#guard.dispose();
     this.host.remove();
   }
 
@@ -327,14 +342,21 @@ export class Card {
     return this.#where.hasChildNodes() ? [this.#where] : [];
   }
 
-  #clicked(event: Event, act: () => Promise<void>): void {
+  /**
+   * A click acts only when it is the user's (trusted) and the user could see what they clicked:
+   * a card the page hid, faded, moved off-screen or covered places no call.
+   */
+  #clicked(event: MouseEvent, act: (target: CardTarget | undefined) => Promise<void>): void {
     const trusted = this.#options.isTrusted ?? ((e: Event) => e.isTrusted);
-    if (!trusted(event)) return;
-    void act();
+    const button = event.currentTarget;
+    if (!trusted(event) || !(button instanceof HTMLButtonElement)) return;
+    // The number on the card when it was clicked, whatever the card shows once the check is done.
+    const target = this.#target;
+    const seen = this.#options.seen ?? ((e: MouseEvent, b: HTMLButtonElement) => this.#guard.honest(e, b));
+    void seen(event, button).then((honest) => (honest ? act(target) : undefined));
   }
 
-  async #startCall(): Promise<void> {
-    const target = this.#target;
+  async #startCall(target = this.#target): Promise<void> {
     // Without an account there is nothing to call with: the card shows how to set one up.
     if (!target || this.#calling || !this.#ready) return;
     this.#calling = true;
@@ -352,8 +374,7 @@ export class Card {
     if (this.#reason === 'action') this.#linger();
   }
 
-  async #startSms(): Promise<void> {
-    const target = this.#target;
+  async #startSms(target = this.#target): Promise<void> {
     if (!target) return;
     const error = await this.#options.sms(target);
     if (this.#target === target) this.#status.textContent = error ?? '';
@@ -369,8 +390,7 @@ export class Card {
     this.place();
   }
 
-  async #openSetUp(): Promise<void> {
-    const target = this.#target;
+  async #openSetUp(target = this.#target): Promise<void> {
     const error = await this.#options.setUp();
     if (this.#target === target) this.#status.textContent = error ?? '';
   }

@@ -25,6 +25,8 @@ function makeCard(overrides: Partial<CardOptions> = {}): { card: Card; calls: st
     sms: async () => undefined,
     setUp: async () => undefined,
     isTrusted: () => trusted,
+    // happy-dom has no layout: what the user could see is checked in the browser (e2e).
+    seen: async () => true,
     ...overrides,
   });
   return { card, calls };
@@ -102,10 +104,12 @@ describe('Card', () => {
     card.hide();
     card.show(TARGET, anchor, 'pointer');
     buttons(card)[0]?.click();
+    await tick();
     expect(calls).toHaveLength(1);
     finish({ text: 'ringing' });
     await tick();
     buttons(card)[0]?.click();
+    await tick();
     expect(calls).toHaveLength(2);
   });
 
