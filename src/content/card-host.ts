@@ -25,30 +25,31 @@ const VISIBILITY_DELAY_MS = 100;
 /** How long a click waits for the first visibility report after the card appeared. */
 const FIRST_REPORT_WAIT_MS = 400;
 
-/** The host's own styles, each set `!important` inline; `all: initial` comes first. */
-const HOST_STYLES: readonly (readonly [string, string])[] = [
-  ['all', 'initial'],
-  ['display', 'block'],
-  ['position', 'fixed'],
-  ['inset', '0 auto auto 0'],
-  ['width', '0'],
-  ['height', '0'],
-  ['margin', '0'],
-  ['padding', '0'],
-  ['border', '0'],
-  ['overflow', 'visible'],
-  ['background', 'transparent'],
-  ['opacity', '1'],
-  ['visibility', 'visible'],
-  ['transform', 'none'],
-  ['filter', 'none'],
-  ['clip-path', 'none'],
-  ['mask', 'none'],
-  ['mix-blend-mode', 'normal'],
-  ['z-index', '2147483647'],
-  ['pointer-events', 'auto'],
-  ['zoom', '1'],
-];
+/** The host's own styles, each `!important` inline; `all: initial` comes first. */
+const HOST_CSS = [
+  'all: initial',
+  'display: block',
+  'position: fixed',
+  'inset: 0 auto auto 0',
+  'width: 0',
+  'height: 0',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: visible',
+  'background: transparent',
+  'opacity: 1',
+  'visibility: visible',
+  'transform: none',
+  'filter: none',
+  'clip-path: none',
+  'mask: none',
+  'mix-blend-mode: normal',
+  'z-index: 2147483647',
+  'pointer-events: auto',
+]
+  .map((declaration) => `${declaration} !important;`)
+  .join(' ');
 
 type VisibilityEntry = IntersectionObserverEntry & { readonly isVisible?: boolean };
 
@@ -169,11 +170,13 @@ export class CardHost {
     });
   }
 
-  /** Our styles, again: a page script may have rewritten the host's style attribute. */
+  /**
+   * Our styles, again when a page script rewrote the host's style attribute. Written in one go and
+   * only when changed: a page watching its DOM sees one change of the host, not one per property.
+   */
   #pin(): void {
-    const style = this.#host.style;
-    style.cssText = '';
-    for (const [property, value] of HOST_STYLES) style.setProperty(property, value, 'important');
+    if (this.#style !== '' && this.#host.getAttribute('style') === this.#style) return;
+    this.#host.style.cssText = HOST_CSS;
     this.#style = this.#host.getAttribute('style') ?? '';
   }
 }
