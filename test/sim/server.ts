@@ -1,7 +1,8 @@
 /**
  * The PBX simulator: one real HTTP server on 127.0.0.1 that stands in for all providers, each
  * mounted under its own prefix. It records every request, can be told to misbehave (slow, 5xx,
- * dropped connection, rate limit), and keeps a clock of its own so tests can expire sessions or
+ * dropped connection, rate limit, a proxy's web page, a cut-off or huge answer, no answer at all,
+ * a redirect to another host), and keeps a clock of its own so tests can expire sessions or
  * put the provider's time out of step with the client's.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -158,13 +159,44 @@ export class Simulator implements SimClock {
     }
     if (fault?.kind === 'rate-limit') {
       record.answeredStatus = 429;
-      res.setHeader('retry-after', '1');
+      res.setHeader('retry-after', fault.retryAfter ?? '1');
       return writeText(res, 429, 'Too Many Requests', this.now());
+    }
+    if (fault?.kind === 'web-page') {
+      record.answeredStatus = fault.status ?? 502;
+      return writeText(res, record.answeredStatus, PROXY_ERROR_PAGE, this.now(), {
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }
+    if (fault?.kind === 'redirect') {
+      record.answeredStatus = 307;
+      const target = `${fault.location ?? 'http://127.0.0.1:9'}${url.pathname}${url.search}`;
+      return writeText(res, 307, '', this.now(), { location: target });
     }
 
     const answer = await this.#sims()[provider].handle(request);
     if (fault?.kind === 'drop-after-receive') {
       req.socket.destroy();
+      return;
+    }
+    // The provider acted; its answer never leaves (the socket closes when the client gives up).
+    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'truncated') {
+      const full = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
+      record.answeredStatus = answer.status;
+      res.writeHead(answer.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(full)),
+      });
+      res.write(full.slice(0, Math.floor(full.length / 2)));
+      // Let the half reach the client before the connection breaks off.
+      setTimeout(() => req.socket.destroy(), 50);
+      return;
+    }
+    if (fault?.kind === 'huge-body') {
+      record.answeredStatus = 200;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      await streamPadding(res, fault.bytes ?? 10_000_000);
       return;
     }
     if (fault?.kind === 'bad-body') {
@@ -279,6 +311,22 @@ function writeText(
 ): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', date: new Date(now).toUTCString(), ...headers });
   res.end(text);
+}
+
+/** What a reverse proxy answers when the PBX behind it does not. */
+const PROXY_ERROR_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** `bytes` of `{"pad":"xxxx…` in 64 kB chunks, stopping early when the client hangs up. */
+async function streamPadding(res: ServerResponse, bytes: number): Promise<void> {
+  const chunk = Buffer.alloc(65_536, 'x');
+  res.write('{"pad":"');
+  for (let sent = 0; sent < bytes && !res.destroyed; sent += chunk.length) {
+    if (!res.write(chunk))
+      await new Promise<void>((resolve) => res.once('drain', () => resolve()).once('close', () => resolve()));
+  }
+  if (!res.destroyed) res.end('"}');
 }
 
 function sleep(ms: number): Promise<void> {

@@ -43,8 +43,18 @@ export type FaultKind =
   | 'drop-after-receive'
   /** Destroy the socket before the request is acted on (not recorded as handled). */
   | 'refuse'
-  /** Answer 429 with a Retry-After header. */
+  /** Answer 429 with a Retry-After header (`retryAfter`, default 1 second). */
   | 'rate-limit'
+  /** A proxy's or gateway's HTML error page with `status` (default 502); the provider never sees the request. */
+  | 'web-page'
+  /** Act on the request, then send only the first half of the real answer and close the connection. */
+  | 'truncated'
+  /** Act on the request, then answer 200 with `bytes` (default 10 MB) of JSON-looking padding, streamed. */
+  | 'huge-body'
+  /** Act on the request and never answer: the connection stays open until the client gives up. */
+  | 'hang'
+  /** Answer 307 to the same path below `location` (another host); the provider never sees the request. */
+  | 'redirect'
   /**
    * Act on the request as usual, then answer 200 (or `status`) with `body` as the raw text instead
    * of the real answer: malformed JSON by default, or any unexpected shape a test gives.
@@ -62,6 +72,12 @@ export interface Fault {
   readonly status?: number;
   /** For `bad-body`: the raw text to answer with. */
   readonly body?: string;
+  /** For `rate-limit`: the Retry-After header's value. */
+  readonly retryAfter?: string;
+  /** For `huge-body`: how many bytes. */
+  readonly bytes?: number;
+  /** For `redirect`: the origin (and path prefix) to send the client to. */
+  readonly location?: string;
 }
 
 export interface RecordedRequest extends SimRequest {
