@@ -68,13 +68,15 @@ describe('Ringback’s security in Firefox', () => {
       );
       await page.mouse.click(x, y);
       await new Promise((r) => setTimeout(r, 700));
-      expect(calls(), trick).toBe(before);
+      expect(calls(), trick).toBe(0);
       await page.close();
     }
-    const before = calls();
     const { page, x, y } = await cardShown();
     await page.mouse.click(x, y);
-    await waitFor(() => (calls() === before + 1 ? true : undefined));
+    // Generous: a loaded machine may take a while to log in and call.
+    await waitFor(() => (calls() > 0 ? true : undefined), 30_000);
+    // One call in the whole test: none of the tricks' clicks got one through, even late.
+    expect(calls()).toBe(1);
     await page.close();
   });
 });

@@ -60,7 +60,7 @@ describe('the card on a hostile page', () => {
     // An overlay at the highest z-index covers the page, not the card.
     await page.evaluate(() => (window as unknown as { tricks: Record<string, () => void> }).tricks.blanket?.());
     await page.mouse.click(x, y);
-    await expect.poll(calls).toBe(1);
+    await expect.poll(calls, { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 
@@ -82,7 +82,7 @@ describe('the card on a hostile page', () => {
     const before = calls();
     const { page, x, y } = await cardShown();
     await page.mouse.click(x, y);
-    await expect.poll(calls).toBe(before + 1);
+    await expect.poll(calls, { timeout: 30_000 }).toBe(before + 1);
     await page.close();
   });
 });
