@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Four suites: `unit` (Node and happy-dom, parallel, fast), `package` (the production builds as
  * stores see them), `e2e` (real Chromium against the simulator; few, serial, each test owns its
- * browser and servers) and `e2e-firefox` (the same in Firefox ESR). The Firefox suite starts only
- * once the others are done: two browsers at once on two cores would slow both past their timeouts.
+ * browser and servers) and `e2e-firefox` (the same in Firefox ESR). Group orders run them in
+ * that order: unit and package together, then Chromium, then Firefox, one browser at a time (two
+ * at once on two cores would slow both past their timeouts).
  */
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -38,6 +39,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -49,7 +51,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],
