@@ -44,6 +44,8 @@ export type Request =
   | { readonly type: 'open-welcome' }
   /** Where a number is and the time there, in words (no account or secret involved). */
   | { readonly type: 'where-when'; readonly number: string }
+  /** A parent frame's content script asks for a child frame's numbers (browsers that isolate frames). */
+  | { readonly type: 'frame-numbers'; readonly frameId: number }
   // ── from extension pages only ──
   /** Everything the popup shows at a glance. */
   | { readonly type: 'popup-state' }
@@ -89,6 +91,7 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set([
   'page-config',
   'open-welcome',
   'where-when',
+  'frame-numbers',
 ]);
 
 /** What the content script needs to run on one page. Never holds credentials. */
@@ -279,6 +282,7 @@ export interface Replies {
   'page-config': PageConfig;
   'open-welcome': null;
   'where-when': WhereWhenText | null;
+  'frame-numbers': readonly PageNumber[];
   'popup-state': PopupState;
   choose: null;
   'hang-up': null;
@@ -307,7 +311,9 @@ export type TabMessage =
   /** The context menu or keyboard command: act on the page's current selection. */
   | { readonly type: 'selection-action'; readonly action: 'call' | 'sms' }
   /** The popup asks which numbers this page shows (answered with PageNumber[]). */
-  | { readonly type: 'list-numbers' };
+  | { readonly type: 'list-numbers' }
+  /** The same for one frame, asked through the background for its parent frame (frame-numbers). */
+  | { readonly type: 'list-frame-numbers' };
 
 export interface PageNumber {
   readonly e164: string;
@@ -357,6 +363,11 @@ export function parseRequest(value: unknown): Request | undefined {
       return isText(v.url, 8_192) ? { type: 'page-config', url: v.url } : undefined;
     case 'where-when':
       return isText(v.number, 200) ? { type: 'where-when', number: v.number } : undefined;
+    case 'frame-numbers':
+      // Frame 0 is the top frame: never anyone's child.
+      return Number.isSafeInteger(v.frameId) && (v.frameId as number) > 0
+        ? { type: 'frame-numbers', frameId: v.frameId as number }
+        : undefined;
     case 'history-note':
       if (!isText(v.id, 200) || typeof v.note !== 'string' || v.note.length > HISTORY_NOTE_MAX_LENGTH) return undefined;
       return { type: 'history-note', id: v.id, note: v.note };

@@ -9,6 +9,7 @@ import { actOnCallList, callListHoldsLine, callListView, resumeCallList, startCa
 import { resumeTracking } from './call-tracking';
 import { type CallHooks, placeCall } from './calls';
 import { composeSms } from './compose-sms';
+import { frameNumbers } from './frame-numbers';
 import { hangUp } from './hang-up';
 import { setHistoryNote } from './history-notes';
 import { clearAllHistory, historyView } from './history-view';
@@ -66,6 +67,9 @@ export async function handle(request: Request, context: RequestContext): Promise
     }
     case 'where-when':
       return numberWhereWhen(request.number);
+    case 'frame-numbers':
+      // Only a page's own frames: the tab is the asking content script's.
+      return tabId === undefined ? [] : frameNumbers(tabId, request.frameId);
     case 'open-welcome':
       await openWelcome();
       return null;

@@ -62,6 +62,9 @@ class Content {
       case 'list-numbers':
         // The top frame answers for itself and its same-origin frames.
         return window.top === window ? listNumbers(this.numbers()) : undefined;
+      case 'list-frame-numbers':
+        // Sent to this frame alone, for its parent frame (see numbers-list.ts).
+        return listNumbers(this.numbers());
     }
   }
 

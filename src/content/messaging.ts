@@ -90,7 +90,8 @@ export function parseTabMessage(value: unknown): TabMessage | undefined {
         ? { type: 'selection-action', action: value.action }
         : undefined;
     case 'list-numbers':
-      return { type: 'list-numbers' };
+    case 'list-frame-numbers':
+      return { type: value.type };
     default:
       return undefined;
   }

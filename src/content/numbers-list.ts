@@ -2,11 +2,15 @@
  * The popup's "numbers on this page": each number once, in the order a reader meets them, shadow
  * roots placed where their host is. Same-origin frames run their own content script; the top
  * frame asks them through a function each one puts on its window in the extension's isolated
- * world, which the page's own scripts cannot see.
+ * world, which the page's own scripts cannot see. Firefox keeps each frame's content script in a
+ * sandbox of its own, where that function is not visible: there the frame is asked through the
+ * background instead.
  */
+import { browser } from 'wxt/browser';
 import { isPageNumber, type PageNumber } from '../messages';
 import { isElement, isText } from './dom-rules';
 import { nextTask } from './idle';
+import { ask } from './messaging';
 import type { PageNumbers } from './page-numbers';
 
 const FRAME_HOOK = '__ringbackPageNumbers';
@@ -84,14 +88,24 @@ export async function ownNumbers(numbers: PageNumbers, shadowRoots: boolean): Pr
 }
 
 async function frameNumbers(frame: Element): Promise<PageNumber[]> {
+  // A cross-origin frame (no document to read from here): its numbers stay its own.
+  if (!(frame as HTMLIFrameElement).contentDocument) return [];
   try {
     const view = (frame as HTMLIFrameElement).contentWindow as (Window & { [FRAME_HOOK]?: unknown }) | null;
     const hook = view?.[FRAME_HOOK];
-    if (typeof hook !== 'function') return [];
-    const result: unknown = await hook();
+    const result: unknown = typeof hook === 'function' ? await hook() : await askThroughBackground(frame);
     return Array.isArray(result) ? result.filter(isPageNumber) : [];
   } catch {
-    // A cross-origin frame: its numbers stay its own.
     return [];
   }
+}
+
+/** Firefox: the frame's id (a Firefox-only API), and the background asks that frame. */
+async function askThroughBackground(frame: Element): Promise<readonly PageNumber[]> {
+  const runtime = browser.runtime as { getFrameId?: (target: unknown) => number };
+  if (typeof runtime.getFrameId !== 'function') return [];
+  const frameId = runtime.getFrameId(frame);
+  if (!(frameId > 0)) return [];
+  const reply = await ask<readonly PageNumber[]>({ type: 'frame-numbers', frameId });
+  return reply.ok ? reply.value : [];
 }

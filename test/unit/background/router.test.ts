@@ -4,6 +4,7 @@
  * without its content.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { Refusal } from '../../../src/background/refusal';
 import { createRouter, senderKind } from '../../../src/background/router';
 import { ProviderError } from '../../../src/providers/errors';
@@ -46,6 +47,23 @@ describe('who may ask', () => {
     ]) {
       expect(await send(message, CRM_PAGE)).toEqual({ ok: false, reason: 'errRejectedMessage' });
     }
+  });
+
+  it('asks a child frame of the content script’s own tab for its numbers (Firefox isolates frames)', async () => {
+    const frameNumber = { e164: '+494030700000', international: '+49 40 30700000', text: '040 30700000' };
+    vi.mocked(browser.tabs.sendMessage).mockResolvedValueOnce([frameNumber, { e164: 42 }] as never);
+    expect(await send({ type: 'frame-numbers', frameId: 3 }, CRM_PAGE)).toEqual({ ok: true, value: [frameNumber] });
+    expect(browser.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'list-frame-numbers' }, { frameId: 3 });
+    // Not the top frame, and not anything that is not a frame id.
+    for (const frameId of [0, -1, 1.5, '3']) {
+      expect(await send({ type: 'frame-numbers', frameId }, CRM_PAGE)).toEqual({
+        ok: false,
+        reason: 'errRejectedMessage',
+      });
+    }
+    // A page without a tab (the popup) has no frames to ask.
+    expect(await send({ type: 'frame-numbers', frameId: 3 }, POPUP)).toEqual({ ok: true, value: [] });
+    expect(browser.tabs.sendMessage).toHaveBeenCalledTimes(1);
   });
 
   it('lets the popup and options page ask for everything', async () => {
