@@ -2,14 +2,26 @@
  * The content script on static CRM pages, in real Firefox ESR against the simulator, with the
  * assertions of the Chromium tests (e2e/first-call, e2e/content-static): what is marked and that
  * the page's tree is left as written, a trusted click on the card placing the call, a page script's
- * click placing none, and tel:/sip: links routed to Ringback. One browser for the whole file.
+ * click placing none, a risky call left to the popup (which Firefox opens from the background), and
+ * tel:/sip: links routed to Ringback. One browser for the whole file.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/messages';
 import { waitFor } from '../support/extension';
-import { ask, CARD_CALL, cardStatus, hoverNumber, marks, numberPoint, seen, spyOnMessages } from '../support/firefox';
+import {
+  ask,
+  CARD_CALL,
+  cardStatus,
+  configureAccount,
+  hoverNumber,
+  marks,
+  numberPoint,
+  seen,
+  spyOnMessages,
+} from '../support/firefox';
 import { useFirefoxE2e } from '../support/firefox-e2e';
+import { fonialAccount } from '../support/fonial-e2e';
 
 const e2e = useFirefoxE2e();
 
@@ -22,6 +34,21 @@ async function openTable(): Promise<Page> {
   await numberPoint(page, '0221 66966966');
   await page.evaluate(() => (window as unknown as { watchLinks: () => void }).watchLinks());
   return page;
+}
+
+/** The text of the toolbar popup while it is open (Firefox lists it among the add-on's views). */
+function popupText(): Promise<string> {
+  return e2e.quiet.evaluate(() => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } }).browser;
+    return api.extension.getViews({ type: 'popup' })[0]?.document.body.innerText ?? '';
+  });
+}
+
+function closePopup(): Promise<void> {
+  return e2e.quiet.evaluate(() => {
+    const api = (globalThis as unknown as { browser: { extension: { getViews(f: object): Window[] } } }).browser;
+    for (const view of api.extension.getViews({ type: 'popup' })) view.close();
+  });
 }
 
 function linkClicks(page: Page): Promise<unknown[]> {
@@ -93,6 +120,42 @@ describe('static CRM pages in Firefox', () => {
     // The spy hears content-script messages: the user's click is the one call request it saw.
     expect((await seen(e2e.quiet)).filter((m) => m.type === 'call')).toHaveLength(1);
     await page.close();
+  });
+
+  it('leaves a risky call to the popup: the card says why and where, Firefox opens the popup, the page cannot confirm', async () => {
+    await configureAccount(e2e.quiet, fonialAccount(e2e.sim, { defaultCountry: 'DE', confirmCalls: 'international' }));
+    try {
+      const page = await openTable();
+      await spyOnMessages(e2e.quiet);
+      const waiting =
+        'This number is in another country: international rates may apply. ' +
+        'Please confirm this call in the Ringback popup.';
+      await hoverNumber(page, '+31 20 123 4567');
+      await (await page.$(CARD_CALL))?.click();
+      expect(await cardStatus(page, /confirm/)).toBe(waiting);
+      // action.openPopup works from the background in Firefox: the popup is open and asks.
+      await waitFor(async () => ((await popupText()).includes('Call +31 20 123 4567?') ? true : undefined));
+      // Only the card's usual buttons: nothing on the page places the call without the popup.
+      expect(await page.$$eval('ringback-ui >>> button', (all) => all.map((b) => b.className))).toEqual(['call']);
+
+      // A page script clicking every button (and the tel: link) asks nothing more.
+      await page.evaluate(() => (window as unknown as { pageScriptClicks: () => void }).pageScriptClicks());
+      await new Promise((r) => setTimeout(r, 300));
+      const calls = async () => (await seen(e2e.quiet)).filter((m) => m.type === 'call');
+      expect(await calls()).toEqual([expect.objectContaining({ number: '+31201234567' })]);
+
+      // Call again only asks again; no request ever claims the user confirmed.
+      await (await page.$(CARD_CALL))?.click();
+      await expect.poll(async () => (await calls()).length).toBe(2);
+      for (const message of await calls()) expect(message).not.toHaveProperty('confirmed');
+      expect(await cardStatus(page, /confirm/)).toBe(waiting);
+      expect(e2e.sim.fonial.calls).toHaveLength(0);
+      expect(e2e.sim.received('fonial', '/call/initiate')).toHaveLength(0);
+      await page.close();
+    } finally {
+      await closePopup();
+      await configureAccount(e2e.quiet, fonialAccount(e2e.sim));
+    }
   });
 
   it('routes tel: and sip: links to Ringback with the number normalised, and leaves other links alone', async () => {

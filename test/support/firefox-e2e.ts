@@ -1,7 +1,7 @@
 /**
  * What most Firefox end-to-end files start from, once per file (the counterpart of
  * fonial-e2e.ts): the PBX simulator, a server for the fixture pages, and Firefox with the simulator
- * build of Ringback and the simulator's fonial account saved (desk phone 674 rings), set up through
+ * build of Ringback and (unless told otherwise) the simulator's fonial account saved (desk phone 674 rings), set up through
  * the background's own messages from a quiet extension page that stays open for the file. The
  * simulator is reset before each test; everything is closed after the file.
  */
@@ -27,7 +27,12 @@ export interface FirefoxE2e {
   readonly quiet: Page;
 }
 
-export function useFirefoxE2e(options: FirefoxLaunchOptions = {}): FirefoxE2e {
+export interface FirefoxE2eOptions extends FirefoxLaunchOptions {
+  /** false: start as a new user, with no account saved. */
+  readonly account?: false;
+}
+
+export function useFirefoxE2e(options: FirefoxE2eOptions = {}): FirefoxE2e {
   const sim = useSimulator();
   let pages: PageServer | undefined;
   let extension: FirefoxExtension | undefined;
@@ -36,7 +41,7 @@ export function useFirefoxE2e(options: FirefoxLaunchOptions = {}): FirefoxE2e {
     pages = await startPageServer();
     extension = await launchFirefoxWithExtension(options);
     quiet = await openQuietExtensionPage(extension);
-    await configureAccount(quiet, fonialAccount(sim));
+    if (options.account !== false) await configureAccount(quiet, fonialAccount(sim));
   });
   afterAll(async () => {
     await extension?.close();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { CallReport, Reply } from '../../src/messages';
-import type { AccountSettings } from '../../src/settings';
+import { type AccountSettings, DEFAULT_SETTINGS } from '../../src/settings';
 import type { AccountSetup } from './extension';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -148,8 +148,9 @@ export async function writeLocalStorage(page: Page, items: Record<string, unknow
 
 /**
  * Sets up accounts the way the options page does — through the background's own messages, so the
- * background stores the credentials its own way — and makes the first one active. `extra` of the
- * first account goes into the settings (confirmation, default country…).
+ * background stores the credentials its own way — and makes the first one active. The other
+ * settings are reset to a fresh install's, with `extra` of the first account on top (confirmation,
+ * default country…), as extension.ts's configureAccounts does for Chromium.
  */
 export async function configureAccounts(page: Page, accounts: readonly AccountSetup[]): Promise<void> {
   const settings = await askOk<{ settings: { accounts: { id: string }[] } & Record<string, unknown> }>(page, {
@@ -172,8 +173,8 @@ export async function configureAccounts(page: Page, accounts: readonly AccountSe
     await askOk(page, { type: 'save-account', account: stored, credentials: account.credentials });
   }
   await askOk(page, { type: 'set-active-account', accountId: ids[0] });
-  const current = await askOk<{ settings: Record<string, unknown> }>(page, { type: 'get-settings' });
-  await askOk(page, { type: 'save-settings', settings: { ...current.settings, ...accounts[0]?.extra } });
+  // Everything else as a fresh install has it, then `extra` (save-settings leaves accounts alone).
+  await askOk(page, { type: 'save-settings', settings: { ...DEFAULT_SETTINGS, ...accounts[0]?.extra } });
 }
 
 export function configureAccount(page: Page, account: AccountSetup): Promise<void> {
