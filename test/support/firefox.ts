@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import type { CallReport, Reply } from '../../src/messages';
 import { type AccountSettings, DEFAULT_SETTINGS } from '../../src/settings';
-import type { AccountSetup } from './extension';
+import { type AccountSetup, waitFor } from './extension';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -48,6 +48,10 @@ export interface FirefoxExtension {
 
 export interface FirefoxLaunchOptions {
   readonly headless?: boolean;
+  /** Another Firefox than FIREFOX (the demo finds one). */
+  readonly executablePath?: string;
+  /** Leave the welcome tab a fresh install opens (closed by default, as in extension.ts). */
+  readonly keepWelcome?: boolean;
   readonly extensionDir?: string;
   /** Extra about:config preferences, e.g. a short `extensions.background.idle.timeout`. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
@@ -57,7 +61,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   const uuid = crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: options.executablePath ?? FIREFOX,
     headless: options.headless ?? true,
     // Without it, moz-extension:// documents cannot be opened or scripted over BiDi.
     args: ['--remote-allow-system-access'],
@@ -75,6 +79,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     throw error;
   }
   const origin = `moz-extension://${uuid}`;
+  if (!options.keepWelcome) await (await welcomePage(browser, origin)).close();
   return {
     browser,
     uuid,
@@ -87,6 +92,22 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * The welcome tab a fresh install opens (options.html#welcome), once it is there. Puppeteer does
+ * not follow navigations to moz-extension:// pages (their page.url() stays about:blank), so each
+ * tab is asked where it is.
+ */
+export function welcomePage(browser: Browser, origin: string): Promise<Page> {
+  const url = `${origin}/options.html#welcome`;
+  return waitFor(async () => {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) return page;
+    }
+    return undefined;
+  }, 20_000);
 }
 
 /** The part of puppeteer's BiDi frame the types leave out (an internal: puppeteer-core is pinned). */
