@@ -57,12 +57,18 @@ export interface LoadedExtension {
  * still shows that the welcome opens); `keepWelcome` leaves it to the test (see `welcomePage`).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; keepWelcome?: boolean; args?: readonly string[] } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    keepWelcome?: boolean;
+    args?: readonly string[];
+    executablePath?: string;
+  } = {},
 ): Promise<LoadedExtension> {
   const extensionDir = options.extensionDir ?? SIM_BUILD_DIR;
   const profile = await mkdtemp(join(tmpdir(), 'ringback-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
     headless: options.headless ?? true,
     args: [
       ...CHROMIUM_FLAGS,
