@@ -34,7 +34,7 @@ export interface DemoBrowser {
 }
 
 export interface DemoPage {
-  /** Hovers the number written as `text` and clicks the card's Call button; waits for its status. */
+  /** Hovers the number written as `text`, clicks the card's Call button, and waits for the outcome in words. */
   call(text: string): Promise<void>;
   /** The top left of the page, where the card shows. */
   screenshot(path: string): Promise<void>;
@@ -65,7 +65,7 @@ function chromiumDemo(extension: LoadedExtension): DemoBrowser {
           const point = await numberPoint(page, text);
           await page.mouse.move(point.x, point.y);
           await page.locator('ringback-ui button').first().click();
-          await page.locator('ringback-ui [role=status]').filter({ hasText: /\S/ }).waitFor();
+          await page.locator('ringback-ui [role=status]').filter({ hasText: /\p{L}/u }).waitFor();
         },
         screenshot: async (path) => {
           await page.screenshot({ path, clip: CLIP });
@@ -93,7 +93,7 @@ function firefoxDemo(extension: FirefoxExtension): DemoBrowser {
         async call(text) {
           await hoverNumber(page, text);
           await (await page.$(CARD_CALL))?.click();
-          await cardStatus(page, /\S/);
+          await cardStatus(page, /\p{L}/u);
         },
         screenshot: async (path) => {
           await page.screenshot({ path: path as `${string}.png`, clip: CLIP });
