@@ -8,7 +8,8 @@ import { waitFor } from '../support/extension';
 import { hoverNumber } from '../support/firefox';
 import { useFirefoxE2e } from '../support/firefox-e2e';
 
-const e2e = useFirefoxE2e();
+// The launch leaves the welcome tab open for the first test (by default it is closed).
+const e2e = useFirefoxE2e({ keepWelcome: true });
 
 describe('the first minute and know before you dial, in Firefox', () => {
   it('opened the welcome in a tab when the add-on was installed', async () => {
