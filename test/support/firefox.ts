@@ -107,7 +107,8 @@ export function welcomePage(browser: Browser, origin: string): Promise<Page> {
       if (href === url) return page;
     }
     return undefined;
-  }, 20_000);
+    // Under heavy load the install's tab took over 20 s to appear; the hook allows 60 s.
+  }, 45_000);
 }
 
 /** The part of puppeteer's BiDi frame the types leave out (an internal: puppeteer-core is pinned). */
