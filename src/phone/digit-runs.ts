@@ -42,10 +42,11 @@ export function isAsciiDigit(code: number): boolean {
 /**
  * Characters seen between the digit groups of phone numbers in our markets, as a character class:
  * space, `-`, `.`, `/`, parentheses, no-break, figure, thin and narrow no-break spaces (French
- * typography), Unicode hyphens and dashes up to the en dash, the minus sign, and `~` (wait for the
- * dial tone, in old exit codes: `0~0 1800 …`).
+ * typography), Unicode hyphens and dashes up to the en dash, the minus sign, `~` (wait for the
+ * dial tone, in old exit codes: `0~0 1800 …`), and the line break: in a page's text a line break
+ * inside a text node is shown as a space, so a number broken across source lines is one number.
  */
-const SEPARATORS = ' \\-./()~\\u00a0\\u2007\\u2009\\u202f\\u2010-\\u2013\\u2212';
+const SEPARATORS = ' \\n\\-./()~\\u00a0\\u2007\\u2009\\u202f\\u2010-\\u2013\\u2212';
 
 /**
  * A run: digits, separated by at most three separator characters, with at least `MIN_RUN_DIGITS`
@@ -73,10 +74,10 @@ export function forEachDigitRun(text: string, visit: (run: DigitRun) => void): v
 
 /**
  * Where people separate the items of a list of numbers: ` - `, ` / `, ` – `, ` | `, `--`, two
- * spaces. A run over the limits that has them (`415-666-7777 - 800-443-1223 - 212-…`) is a list,
+ * spaces, a line break. A run over the limits that has them (`415-666-7777 - 800-443-1223 - 212-…`) is a list,
  * and each item is a run of its own; one without them is dropped.
  */
-const LIST_SEPARATOR = /[ \u00a0][/\-\u2013|][ \u00a0]|--|\u2013|[ \u00a0]{2,}/g;
+const LIST_SEPARATOR = /[ \u00a0][/\-\u2013|][ \u00a0]|--|\u2013|[ \u00a0]{2,}|\n/g;
 
 function forEachListItem(
   text: string,

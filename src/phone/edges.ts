@@ -98,6 +98,22 @@ export const AS_TRUNK_BLOCK: Written = { grouped: false, numberLike: true };
 /** With `+`, parentheses or in groups. */
 export const AS_GROUPED: Written = { grouped: true, numberLike: true };
 
+/** `E-Mail`, `E-mail`: a hyphen and letters after a one-letter word. */
+function isHyphenatedWord(text: string, afterLetter: number): boolean {
+  return text[afterLetter] === '-' && isLetter(text[afterLetter + 1]);
+}
+
+/** After a one-letter label: `.` or `:`, or spaces and the next value (`F +41 44 …`). */
+function isLabelInitialBefore(text: string, afterLetter: number): boolean {
+  const next = text[afterLetter];
+  if (next === '.' || next === ':') return true;
+  if (next !== ' ' && next !== '\u00a0') return false;
+  let position = afterLetter;
+  while (text[position] === ' ' || text[position] === '\u00a0') position++;
+  const value = text.charCodeAt(position);
+  return value === 0x2b || value === 0x28 || isAsciiDigit(value);
+}
+
 function wordStartingAt(text: string, start: number): string {
   let end = start;
   while (end < text.length && end < start + MAX_GLUED_WORD && isLetter(text[end])) end++;
@@ -108,11 +124,12 @@ function wordStartingAt(text: string, start: number): string {
 function isLabelBefore(text: string, start: number, written: Written): boolean {
   const word = wordEndingAt(text, start, MAX_GLUED_WORD);
   const beforeWord = text.charCodeAt(start - word.length - 1);
-  // Digits before the word, or a country prefix (`DE123456789`, `NL…`): an id.
-  if (isAsciiDigit(beforeWord) || (word.length <= 2 && UPPER_CASE.test(word))) return false;
+  // A country prefix (`DE123456789`, `NL…`): an id.
+  if (word.length <= 2 && UPPER_CASE.test(word)) return false;
   const cue = cueOfWord(word);
+  // A phone word glued on both sides is a label between two values (`…1234Fax020 …`).
   if (cue === 'phone') return true;
-  if (cue === 'id') return false;
+  if (cue === 'id' || isAsciiDigit(beforeWord)) return false;
   return isRunningText(word, written);
 }
 
@@ -130,15 +147,17 @@ function isRunningText(word: string, written: Written): boolean {
 function isLabelAfter(text: string, end: number, written: Written): boolean {
   const word = wordStartingAt(text, end);
   const afterWord = text[end + word.length];
-  if (afterWord !== undefined && isAsciiDigit(afterWord.charCodeAt(0))) return false;
   // One capital after an unbroken block (`12345678Z`, a tax id's check letter) or a unit.
   if ((!written.grouped && word.length === 1) || UNITS.has(word.toLowerCase())) return false;
   const cue = cueOfWord(word);
+  // A phone word glued on both sides is a label between two values (`…1234Fax020 …`).
   if (cue === 'phone') return true;
-  if (cue === 'id') return false;
-  if (written.grouped && CAPITALISED.test(word)) return true;
-  // A label's initial: `F.`, `T:`, `M:` after a number written in groups.
-  if (written.grouped && word.length === 1 && (afterWord === '.' || afterWord === ':')) return /\p{Lu}/u.test(word);
+  if (cue === 'id' || (afterWord !== undefined && isAsciiDigit(afterWord.charCodeAt(0)))) return false;
+  if (written.grouped && (CAPITALISED.test(word) || (word.length === 1 && isHyphenatedWord(text, end + 1)))) {
+    return /\p{Lu}/u.test(word[0] ?? '');
+  }
+  // A label's initial before the next value: `F.`, `T:`, `F +41 …`.
+  if (written.grouped && word.length === 1 && isLabelInitialBefore(text, end + 1)) return /\p{Lu}/u.test(word);
   return isRunningText(word, written);
 }
 
@@ -198,6 +217,9 @@ export function gluedBefore(text: string, start: number, written: Written): bool
       // `++1 650 …` is a typo; `45+31-…` a formula.
       if (text[start] !== '+') return true;
       return !isLetter(twoBefore) && isLetterOrDigit(twoBefore);
+    case '(':
+      // A function call or formula: `hex(912345678)`, `id(…)`, `2(…)`.
+      return isLetterOrDigit(twoBefore);
     case '#':
     case '_':
     case '@':
@@ -255,7 +277,13 @@ const CURRENCY_AFTER =
 
 /** An amount: a currency written right before or right after the digits. */
 export function currencyBefore(text: string, start: number): boolean {
-  return CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 6), start));
+  const found = CURRENCY_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+  if (!found) return false;
+  // `19,99 € 0800 …`: the symbol closes the amount before it, it does not open this one.
+  const symbolStart = Math.max(0, start - 6) + found.index;
+  let before = symbolStart - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\u00a0')) before--;
+  return !isAsciiDigit(text.charCodeAt(before));
 }
 
 export function currencyAfter(text: string, end: number): boolean {

@@ -35,9 +35,13 @@ import {
   isBelgianEnterpriseNumber,
   isCardNumber,
   isCompactDate,
+  isCountingSequence,
   isDate,
+  isDateWithMoreDigits,
   isIpAddress,
   isProductCode,
+  isRate,
+  isThousands,
   isTimeRange,
   isUnixTimestamp,
 } from './shapes';
@@ -241,7 +245,7 @@ function isOtherThanNumber(
   // Nothing beside it was found: nothing is cut short by leaving these digits alone.
   if (beside.length === 0) return true;
   if (isStrongSeparator(text, run, split) || isNumberListSeparator(text, run, split)) return true;
-  if (isSentenceEnd(text, run, split)) return true;
+  if (isSentenceEnd(text, run, split) || isLineBreakBefore(text, run, split + 1)) return true;
   const start = run.groupStarts[first] ?? 0;
   const end = run.groupEnds[last] ?? 0;
   const written = text.slice(first === 0 ? run.start : start, end);
@@ -340,6 +344,13 @@ function isNumberListSeparator(text: string, run: DigitRun, afterGroup: number):
   return text.slice(run.groupEnds[afterGroup], run.groupStarts[afterGroup + 1]) === '/';
 }
 
+function isLineBreakBefore(text: string, run: DigitRun, group: number): boolean {
+  const from = run.groupEnds[group - 1] ?? 0;
+  const to = run.groupStarts[group] ?? 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x0a) return true;
+  return false;
+}
+
 function hasSpaceBetweenGroups(text: string, run: DigitRun): boolean {
   for (let group = 0; group < run.groupStarts.length - 1; group++) {
     if (SPACE.test(text.slice(run.groupEnds[group], run.groupStarts[group + 1]))) return true;
@@ -392,7 +403,12 @@ function judgePartUncached(context: RunContext, first: number, last: number): Ve
   const { text, run, countries } = context;
   const plus = first === 0 && run.plus;
   const defaultCountry = countries[countries.length - 1] ?? 'DE';
-  return judgeDigits(context, first, last, partDigits(text, run, first, last, plus, defaultCountry), plus);
+  const verdict = judgeDigits(context, first, last, partDigits(text, run, first, last, plus, defaultCountry), plus);
+  if (verdict !== TRY_SPLIT || !hasParenthesisedZero(text, run, first, last)) return verdict;
+  // `+47 (0)22 …`: Norway has no trunk prefix, but people write one anyway. Where the rule's
+  // reading is no number, the other one is tried: only one of them can be a number of that plan.
+  const other = judgeDigits(context, first, last, partDigits(text, run, first, last, plus, defaultCountry, true), plus);
+  return typeof other === 'object' ? other : verdict;
 }
 
 function judgeDigits(context: RunContext, first: number, last: number, digits: string, plus: boolean): Verdict {
@@ -429,11 +445,14 @@ function judgeDigits(context: RunContext, first: number, last: number, digits: s
   if (!plus) {
     const writtenText = text.slice(start, end);
     if (isDate(writtenText) || isTimeRange(writtenText) || isIpAddress(writtenText)) return REJECT;
+    if (isDateWithMoreDigits(writtenText) || isCountingSequence(run, text, first, last)) return REJECT;
     if (hasDateAtEdge(writtenText)) return TRY_SPLIT;
     const groups = last - first + 1;
     if (hasFourDigitBlocks(run, first, last) || looksLikeCard(digits, run, first, groups)) return REJECT;
     soft =
       isBelgianEnterpriseNumber(writtenText) ||
+      isRate(writtenText) ||
+      (isThousands(writtenText) && wordFollows(text, end)) ||
       (groups === 1 && (isUnixTimestamp(digits) || isProductCode(digits) || isCompactDate(digits)));
   }
 
@@ -449,10 +468,19 @@ function judgeDigits(context: RunContext, first: number, last: number, digits: s
     if (context.cue === NOT_LOOKED_UP) {
       context.cue = cueBefore(text, run.start, { unbroken: run.groupStarts.length === 1 });
     }
-    if (context.cue === 'id') return REJECT;
-    if (soft && context.cue !== 'phone') return REJECT;
+    // A part on a line of its own has no cue: the line before ended with digits.
+    const cue = first > 0 && isLineBreakBefore(text, run, first) ? undefined : context.cue;
+    if (cue === 'id') return REJECT;
+    if (soft && cue !== 'phone') return REJECT;
   }
   return describeMatch(found, start, end, extension?.digits);
+}
+
+/** A lower-case word right after the digits: `612 345 678 visiteurs` counts something. */
+function wordFollows(text: string, end: number): boolean {
+  let position = end;
+  while (position < end + 2 && SPACE.test(text[position] ?? '')) position++;
+  return position > end && /\p{Ll}/u.test(text[position] ?? '');
 }
 
 /** The trunk-prefix rule: whether any reading country could read `digits` as a number. */
@@ -538,22 +566,39 @@ function partDigits(
   last: number,
   plus: boolean,
   country: CountryCode,
+  otherReading = false,
 ): string {
   let digits = '';
   for (let group = first; group <= last; group++) {
     const groupStart = run.groupStarts[group] ?? 0;
     const groupEnd = run.groupEnds[group] ?? 0;
-    const isParenthesisedZero =
-      group > first &&
-      group <= first + 2 &&
-      groupEnd - groupStart === 1 &&
-      text.charCodeAt(groupStart) === 0x30 &&
-      text[groupStart - 1] === '(' &&
-      text[groupEnd] === ')';
-    if (isParenthesisedZero && dropsWrittenZero(digits, plus, country)) continue;
+    if (isParenthesisedZero(text, run, first, group) && dropsWrittenZero(digits, plus, country) !== otherReading) {
+      continue;
+    }
     digits += text.slice(groupStart, groupEnd);
   }
   return digits;
+}
+
+/** A lone `(0)` right after the country code: one of the part's first three groups. */
+function isParenthesisedZero(text: string, run: DigitRun, first: number, group: number): boolean {
+  const groupStart = run.groupStarts[group] ?? 0;
+  const groupEnd = run.groupEnds[group] ?? 0;
+  return (
+    group > first &&
+    group <= first + 2 &&
+    groupEnd - groupStart === 1 &&
+    text.charCodeAt(groupStart) === 0x30 &&
+    text[groupStart - 1] === '(' &&
+    text[groupEnd] === ')'
+  );
+}
+
+function hasParenthesisedZero(text: string, run: DigitRun, first: number, last: number): boolean {
+  for (let group = first + 1; group <= Math.min(last, first + 2); group++) {
+    if (isParenthesisedZero(text, run, first, group)) return true;
+  }
+  return false;
 }
 
 function dropsWrittenZero(digitsBefore: string, plus: boolean, country: CountryCode): boolean {

@@ -24,6 +24,35 @@ export function hasDateAtEdge(written: string): boolean {
   return LEADING_DATE.test(written) || TRAILING_DATE.test(written);
 }
 
+/** A date with more digits glued to its year: `12.03.20240` (a date and the next element's `0`). */
+export function isDateWithMoreDigits(written: string): boolean {
+  const found = /^(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)\d+$/.exec(written);
+  return found !== null && isDayAndMonth(Number(found[1]), Number(found[3]));
+}
+
+/** `6 7 8 9 10 11 12`: four or more groups counting up by one — pagination, not a number. */
+export function isCountingSequence(run: DigitRun, text: string, first: number, last: number): boolean {
+  if (last - first < 3) return false;
+  let previous = Number(text.slice(run.groupStarts[first], run.groupEnds[first]));
+  for (let group = first + 1; group <= last; group++) {
+    const value = Number(text.slice(run.groupStarts[group], run.groupEnds[group]));
+    if (value !== previous + 1) return false;
+    previous = value;
+  }
+  return true;
+}
+
+/** `6780/6850`: two blocks of the same length around a slash, a rate or a range. */
+export function isRate(written: string): boolean {
+  const found = /^([1-9]\d{2,})\/([1-9]\d{2,})$/.exec(written);
+  return found !== null && found[1]?.length === found[2]?.length;
+}
+
+/** `330 000`, `612 345 678`, `1.234.567`: a quantity written with thousands separators. */
+export function isThousands(written: string): boolean {
+  return /^[1-9]\d{0,2}(?:([ \u00a0\u2009\u202f.,])\d{3})(?:\1\d{3})*$/u.test(written);
+}
+
 /** `20240501` in one block: a build number, a compact date. */
 export function isCompactDate(digits: string): boolean {
   if (digits.length !== 8) return false;

@@ -75,13 +75,18 @@ describe('phone detection corpus', () => {
     expect(negatives).toBeGreaterThanOrEqual(200);
     const countries = new Set(own.map((item) => item.defaultCountry));
     for (const market of ['DE', 'AT', 'CH', 'BE', 'NL', 'FR', 'ES', 'GB', 'US']) expect(countries).toContain(market);
-    expect(countries.size).toBeGreaterThanOrEqual(12);
+    expect(countries.size).toBeGreaterThanOrEqual(20);
     expect(new Set(own.map((item) => item.language))).toEqual(new Set(['de', 'nl', 'fr', 'es', 'en']));
     // Pages showing numbers of another country than their default one.
     const foreign = own.filter((item) =>
       item.expected.some(({ e164 }) => parsePhoneNumberFromString(e164)?.country !== item.defaultCountry),
     );
     expect(foreign.length).toBeGreaterThanOrEqual(30);
+    // Each failure group of issue #11 is covered in every UI language.
+    for (const file of ['joined.txt', 'context.txt', 'not-numbers.txt']) {
+      const languages = new Set(own.filter((item) => item.file === file).map((item) => item.language));
+      expect(languages, file).toEqual(new Set(['de', 'nl', 'fr', 'es', 'en']));
+    }
     const invalid = cases.flatMap((item) =>
       item.expected
         .filter(({ e164 }) => !parsePhoneNumberFromString(e164)?.isValid())

@@ -33,6 +33,10 @@ describe('parseDialInput: what the dial box accepts', () => {
   it('keeps an extension apart from the number', () => {
     expect(dial('(212) 555-0100 x12', 'US')).toBe('+12125550100 ext 12');
     expect(dial('tel:%2B4922166966966;ext=12')).toBe('+4922166966966 ext 12');
+    expect(dial('+49 221 669669 ext. 45')).toBe('+49221669669 ext 45');
+    expect(dial('01 42 68 53 00 poste 12', 'FR')).toBe('+33142685300 ext 12');
+    expect(dial('020 555 1234 toestel 12', 'NL')).toBe('+31205551234 ext 12');
+    expect(dial('0221 669669 Durchwahl 23')).toBe('+49221669669 ext 23');
   });
 
   it('turns vanity letters into keypad digits', () => {

@@ -134,3 +134,64 @@ describe('findPhoneNumbers: matches travel as plain data', () => {
     expect(structuredClone(match)).toEqual(expected);
   });
 });
+
+describe('findPhoneNumbers: the contract with the content script', () => {
+  it('keeps an extension apart: the range and the E.164 are the main number', () => {
+    const text = 'Office: 212-736-5000 ext. 45, thanks';
+    const [match] = findPhoneNumbers(text, { defaultCountry: 'US' });
+    expect(match?.e164).toBe('+12127365000');
+    expect(match?.extension).toBe('45');
+    expect(text.slice(match?.start, match?.end)).toBe('212-736-5000');
+  });
+
+  it('dials digits joined by the number’s own separators: no extension there', () => {
+    const [match] = findPhoneNumbers('Vertrieb 0221 669669-23', { defaultCountry: 'DE' });
+    expect(match?.e164).toBe('+4922166966923');
+    expect(match?.extension).toBeUndefined();
+    expect(Object.keys(match ?? {})).not.toContain('extension');
+  });
+
+  it('reads a national number in the first country hint that validates it, and says which', () => {
+    const read = (defaultCountry: CountryCode, countryHints: readonly CountryCode[]) =>
+      findPhoneNumbers('Handy 0664 1234567', { defaultCountry, countryHints }).map((m) => `${m.e164} ${m.country}`);
+    // Valid in both Austria and Germany: the nearest evidence decides.
+    expect(read('DE', ['AT'])).toEqual(['+436641234567 AT']);
+    expect(read('AT', ['DE'])).toEqual(['+496641234567 DE']);
+    expect(read('DE', [])).toEqual(['+496641234567 DE']);
+    // A hint that cannot read it leaves it to the next one, then to the default country.
+    expect(read('DE', ['US', 'AT'])).toEqual(['+436641234567 AT']);
+    expect(read('AT', ['US'])).toEqual(['+436641234567 AT']);
+  });
+
+  it('reads space-separated groups of right-to-left text as displayed, and leaves + numbers unmarked there', () => {
+    const text = 'للاستفسار: 222 238 71';
+    const [match] = findPhoneNumbers(text, { defaultCountry: 'LB', direction: 'rtl' });
+    expect(match?.e164).toBe('+96171238222');
+    expect(text.slice(match?.start, match?.end)).toBe('222 238 71');
+    expect(found('222 238 71', 'LB')).toEqual([]);
+    expect(findPhoneNumbers('هاتف +961 71 238 222', { defaultCountry: 'LB', direction: 'rtl' })).toEqual([]);
+    expect(findPhoneNumbers('טלפון: 03-123-4567', { defaultCountry: 'IL', direction: 'rtl' })[0]?.e164).toBe(
+      '+97231234567',
+    );
+  });
+
+  it('reads full-width and Arabic-Indic digits and invisible characters, with offsets into the text as given', () => {
+    const fullWidth = 'Tel：＋８１　３－３２２４－９９９９。';
+    const [wide] = findPhoneNumbers(fullWidth, { defaultCountry: 'JP' });
+    expect(wide?.e164).toBe('+81332249999');
+    expect(fullWidth.slice(wide?.start, wide?.end)).toBe('＋８１　３－３２２４－９９９９');
+    const arabic = 'Call +٩٧١٤٣٦٦٦٦٦٦ today';
+    expect(findPhoneNumbers(arabic, { defaultCountry: 'US' })[0]?.e164).toBe('+97143666666');
+    const zeroWidth = 'Tel. +49 69 630\u200b2-309';
+    const [joined] = findPhoneNumbers(zeroWidth, { defaultCountry: 'DE' });
+    expect(joined?.e164).toBe('+49696302309');
+    expect(joined?.end).toBe(zeroWidth.length);
+  });
+
+  it('never marks a shorter number where the written digits go on', () => {
+    expect(found('Tel +39 0474 492 390F. 0474 492 391', 'IT')).toEqual(['+390474492390', '+390474492391']);
+    expect(found('+49 69 630 2-309X')).toEqual([]);
+    expect(found('01806 123456 (20 ct/Anruf)')).toEqual(['+491806123456']);
+    expect(found('+39 (0)2 1234 5678', 'DE')).toEqual(['+390212345678']);
+  });
+});

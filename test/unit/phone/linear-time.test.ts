@@ -51,12 +51,32 @@ describe('detection time grows linearly with the input', () => {
     ['id cue words', 'Kundennummer 0'],
     ['valid numbers back to back', '0221 66966966 '],
     ['dates back to back', '01.05.2024 '],
+    // The rules of issue #11: lists, splitting, glue, extensions, Unicode, right-to-left.
+    ['a list of numbers', '415-666-7777 - '],
+    ['numbers joined by slashes', '0221 66966966/'],
+    ['numbers on lines', '0221 669669\n'],
+    ['unclosed parentheses', '0221 1 (2 '],
+    ['glued labels', 'Tel0221 1234Fax'],
+    ['glued lower-case words', 'call0221 12abc'],
+    ['extension markers', '0221 669669 ext. 1 x'],
+    ['tildes', '0~0 1~'],
+    ['zero-width spaces', '0221\u200b1\u200b'],
+    ['full-width digits', '０２２１　１２３４５'],
+    ['Arabic-Indic digits', '٠٢٢١ ١٢٣ '],
+    ['parenthesised zeros', '+39 (0)2 (0)'],
+    ['amounts before numbers', '$20 0221 1 '],
+    ['sentence ends', '0221 1. '],
+    ['counting up', '1 2 3 4 5 6 7 8 9 '],
   ])(
     '1 MB of %s',
     (_name, unit) => {
       const text = unit.repeat(Math.ceil(MB / unit.length));
       const { ms } = timed(text);
       expect(ms).toBeLessThan(10_000);
+      // Right-to-left paragraphs take their own path through the runs.
+      const started = performance.now();
+      findPhoneNumbers(text, { defaultCountry: 'LB', direction: 'rtl', countryHints: ['DE', 'AT'] });
+      expect(performance.now() - started).toBeLessThan(10_000);
     },
     30_000,
   );
