@@ -108,7 +108,19 @@ interface RunContext {
 }
 
 /** A part's verdict: a match, or whether splitting the run could still find one. */
-type Verdict = PhoneMatch | typeof REJECT | typeof TRY_SPLIT;
+type Verdict = Candidate | typeof REJECT | typeof TRY_SPLIT;
+
+/** A number found in a part; made a `PhoneMatch` only if the run's final reading keeps it. */
+interface Candidate {
+  readonly number: ValidNumber;
+  readonly start: number;
+  readonly end: number;
+  readonly extension: string | undefined;
+}
+
+function toMatch(candidate: Candidate): PhoneMatch {
+  return describeMatch(candidate.number, candidate.start, candidate.end, candidate.extension);
+}
 const REJECT = 0;
 const TRY_SPLIT = 1;
 
@@ -143,12 +155,12 @@ function judgeRun(
     const left = judgePart(context, 0, split);
     const right = typeof left === 'object' ? judgePart(context, split + 1, last) : REJECT;
     if (typeof left === 'object' && typeof right === 'object') {
-      matches.push(left, right);
+      matches.push(toMatch(left), toMatch(right));
       return;
     }
   }
   const found = judgeSpan(context, 0, last, MAX_SPLIT_DEPTH);
-  if (found !== REJECT) for (const match of found.matches) matches.push(match);
+  if (found !== REJECT) for (const match of found.matches) matches.push(toMatch(match));
 }
 
 /**
@@ -183,7 +195,7 @@ const MAX_SPLIT_DEPTH = 2;
 const MAX_PARTS_PER_RUN = 96;
 
 interface SpanResult {
-  readonly matches: readonly PhoneMatch[];
+  readonly matches: readonly Candidate[];
   /** Every digit of the span belongs to a match or is clearly something else. */
   readonly accounted: boolean;
 }
@@ -195,25 +207,32 @@ const NOTHING: SpanResult = { matches: [], accounted: false };
  * parts that are each a number, or left-overs that are clearly no part of one (all or nothing).
  */
 function judgeSpan(context: RunContext, first: number, last: number, depth: number): SpanResult | typeof REJECT {
-  if (!anyGroupCanStart(context, first, last)) return NOTHING;
   if (context.partsLeft <= 0) return REJECT;
   context.partsLeft--;
   const whole = judgePart(context, first, last);
   if (typeof whole === 'object') return { matches: [whole], accounted: true };
-  if (whole === REJECT || depth === 0 || first === last) return whole === REJECT ? REJECT : NOTHING;
+  if (whole === REJECT) return REJECT;
+  if (depth === 0 || first === last || !anyGroupCanStart(context, first, last)) return NOTHING;
   let best = NOTHING;
   context.splitOrder ??= splitPoints(context.text, context.run);
   for (const split of context.splitOrder) {
     if (split < first || split >= last) continue;
-    const left = judgeSpan(context, first, split, depth - 1);
-    const right = judgeSpan(context, split + 1, last, depth - 1);
+    const leftCanStart = anyGroupCanStart(context, first, split);
+    const rightCanStart = anyGroupCanStart(context, split + 1, last);
+    // A side that cannot hold a number must be clearly something else, or nothing found beside
+    // it may be kept: checked before anything is validated.
+    if (!leftCanStart && (!rightCanStart || !isOtherThanNumber(context, first, split, split, true))) continue;
+    if (!rightCanStart && !isOtherThanNumber(context, split + 1, last, split, true)) continue;
+    const left = leftCanStart ? judgeSpan(context, first, split, depth - 1) : NOTHING;
+    const right = rightCanStart ? judgeSpan(context, split + 1, last, depth - 1) : NOTHING;
     const leftMatches = left === REJECT ? [] : left.matches;
     const rightMatches = right === REJECT ? [] : right.matches;
     if (leftMatches.length + rightMatches.length <= best.matches.length) continue;
     const leftAccounted =
-      (left !== REJECT && left.accounted) || isOtherThanNumber(context, first, split, split, rightMatches);
+      (left !== REJECT && left.accounted) || isOtherThanNumber(context, first, split, split, rightMatches.length > 0);
     const rightAccounted =
-      (right !== REJECT && right.accounted) || isOtherThanNumber(context, split + 1, last, split, leftMatches);
+      (right !== REJECT && right.accounted) ||
+      isOtherThanNumber(context, split + 1, last, split, leftMatches.length > 0);
     if (!leftAccounted || !rightAccounted) continue;
     best = {
       matches:
@@ -239,11 +258,11 @@ function isOtherThanNumber(
   first: number,
   last: number,
   split: number,
-  beside: readonly PhoneMatch[],
+  numberBeside: boolean,
 ): boolean {
   const { text, run } = context;
   // Nothing beside it was found: nothing is cut short by leaving these digits alone.
-  if (beside.length === 0) return true;
+  if (!numberBeside) return true;
   if (isStrongSeparator(text, run, split) || isNumberListSeparator(text, run, split)) return true;
   if (isSentenceEnd(text, run, split) || isLineBreakBefore(text, run, split + 1)) return true;
   const start = run.groupStarts[first] ?? 0;
@@ -297,16 +316,21 @@ function digitCount(run: DigitRun, first: number, last: number): number {
 function splitPoints(text: string, run: DigitRun): number[] {
   const strong: number[] = [];
   const weak: number[] = [];
-  const slashes: number[] = [];
-  const dashes: number[] = [];
+  const joins: number[] = [];
+  let digitsBefore = 0;
   for (let group = 0; group < run.groupStarts.length - 1; group++) {
-    const separator = text.slice(run.groupEnds[group], run.groupStarts[group + 1]);
+    digitsBefore += (run.groupEnds[group] ?? 0) - (run.groupStarts[group] ?? 0);
+    const from = run.groupEnds[group] ?? 0;
+    const to = run.groupStarts[group + 1] ?? 0;
     if (isStrongSeparator(text, run, group)) strong.push(group);
-    else if (SPACE.test(separator)) weak.push(group);
-    else if (separator === '/') slashes.push(group);
-    else if (DASH.test(separator)) dashes.push(group);
+    else if (SPACE.test(text.slice(from, to))) weak.push(group);
+    // A bare `/` or dash splits only two whole numbers (`0221 66966966/0171 1234567`): never a
+    // date, a range or an id into pieces.
+    else if (to - from === 1 && digitsBefore >= MIN_DIGITS && run.digitCount - digitsBefore >= MIN_DIGITS) {
+      if (text.charCodeAt(from) === 0x2f || DASH.test(text[from] ?? '')) joins.push(group);
+    }
   }
-  return [...strong, ...outsideIn(weak), ...slashes, ...dashes];
+  return [...strong, ...outsideIn(weak), ...joins];
 }
 
 const SPACE = /[\s\u00a0\u2007\u2009\u202f]/u;
@@ -379,7 +403,7 @@ function judgeRightToLeft(context: RunContext, matches: PhoneMatch[]): void {
   }
   const digits = units.reverse().join('');
   const verdict = judgeDigits(context, 0, run.groupStarts.length - 1, digits, false);
-  if (typeof verdict === 'object') matches.push(verdict);
+  if (typeof verdict === 'object') matches.push(toMatch(verdict));
 }
 
 /**
@@ -451,8 +475,6 @@ function judgeDigits(context: RunContext, first: number, last: number, digits: s
     if (hasFourDigitBlocks(run, first, last) || looksLikeCard(digits, run, first, groups)) return REJECT;
     soft =
       isBelgianEnterpriseNumber(writtenText) ||
-      isRate(writtenText) ||
-      (isThousands(writtenText) && wordFollows(text, end)) ||
       (groups === 1 && (isUnixTimestamp(digits) || isProductCode(digits) || isCompactDate(digits)));
   }
 
@@ -471,9 +493,18 @@ function judgeDigits(context: RunContext, first: number, last: number, digits: s
     // A part on a line of its own has no cue: the line before ended with digits.
     const cue = first > 0 && isLineBreakBefore(text, run, first) ? undefined : context.cue;
     if (cue === 'id') return REJECT;
-    if (soft && cue !== 'phone') return REJECT;
+    if (cue !== 'phone' && (soft || looksLikeQuantity(text, start, end))) return REJECT;
   }
-  return describeMatch(found, start, end, extension?.digits);
+  return { number: found, start, end, extension: extension?.digits };
+}
+
+/**
+ * Checked only for valid numbers, written without `+` and without a phone cue: a rate or range
+ * (`6780/6850`), a quantity with thousands separators and a word after it (`612 345 678 visiteurs`).
+ */
+function looksLikeQuantity(text: string, start: number, end: number): boolean {
+  const written = text.slice(start, end);
+  return isRate(written) || (isThousands(written) && wordFollows(text, end));
 }
 
 /** A lower-case word right after the digits: `612 345 678 visiteurs` counts something. */
