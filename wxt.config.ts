@@ -34,6 +34,28 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // "call 0221 669669-66" in the address bar (src/background/omnibox.ts).
     omnibox: { keyword: 'call' },
+    // The content script comes in two stages (src/content/boot/first-stage.ts): the small first
+    // stage in every frame, and the engine it imports only where a page needs it.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        // Same-origin frames (and about:blank / srcdoc frames a CRM writes into) get their own scanner.
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+        js: ['content-boot.js'],
+        css: ['content-scripts/content.css'],
+      },
+    ],
+    web_accessible_resources: [
+      {
+        resources: ['content-engine.js'],
+        matches: ['<all_urls>'],
+        // Chrome: a URL that changes every session, so pages cannot probe for Ringback through it.
+        // (Firefox's moz-extension URLs are random per profile already.)
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'call-selection': {
         suggested_key: { default: 'Alt+Shift+C' },
