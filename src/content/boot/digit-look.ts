@@ -1,7 +1,7 @@
 /**
  * The first stage's cheap look: could anything on this page be a phone number? Yes as soon as it
- * holds a stretch of MIN_DIGITS digits joined by the characters numbers are written with (the
- * engine's own pre-filter, at least as loosely), or a `tel:`/`callto:`/`sip:` link. It looks
+ * holds a stretch of MIN_DIGITS digits joined by the characters numbers are written with (as the
+ * engine's own pre-filter reads them), or a `tel:`/`callto:`/`sip:` link. It looks
  * through the document, then through whatever the page adds or changes, until the answer is yes;
  * then the engine takes over and scans for real.
  *
@@ -12,9 +12,7 @@
  * number costs no long task.
  */
 import { blockContainerOf, isElement, isInlineElement, isText, nodeAfter, runStartOf } from '../dom-rules';
-
-/** As the engine's pre-filter (src/content/text-run.ts): fewer digits cannot be a phone number. */
-export const MIN_DIGITS = 6;
+import { isOtherDigit, isSeparator, MIN_DIGITS } from '../text-run';
 
 /** Text in these is never scanned by the engine either. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'code', 'title']);
@@ -203,23 +201,18 @@ function insideSkipped(node: Node): boolean {
 
 /**
  * The digits of the stretch `text` ends in, counting on from `carried` digits before it; stops
- * counting at MIN_DIGITS. One pass, no allocation.
+ * counting at MIN_DIGITS. Digits and what may join them are the engine's pre-filter's own
+ * (src/content/text-run.ts). One pass, no allocation.
  */
 export function digitsAfter(text: string, carried: number): number {
   let digits = carried;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
+    if ((c >= 48 && c <= 57) || (c > 0x65f && isOtherDigit(c))) {
       if (++digits >= MIN_DIGITS) return digits;
-    } else if (!joinsDigits(c)) {
+    } else if (!isSeparator(c)) {
       digits = 0;
     }
   }
   return digits;
-}
-
-/** Characters a written phone number may have between its digits (a superset of the engine's). */
-function joinsDigits(c: number): boolean {
-  if (c <= 0x2f) return c === 32 || c === 9 || c === 10 || c === 13 || (c >= 40 && c <= 47 && c !== 42 && c !== 44);
-  return c === 0xa0 || (c >= 0x2007 && c <= 0x2015) || c === 0x202f || c === 0x2212;
 }

@@ -4,8 +4,8 @@
  * (else numbers would never be marked there), and stay quiet on pages without digits.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DigitLook, digitsAfter, MIN_DIGITS } from '../../../src/content/boot/digit-look';
-import { mayContainPhoneNumber } from '../../../src/content/text-run';
+import { DigitLook, digitsAfter } from '../../../src/content/boot/digit-look';
+import { MIN_DIGITS, mayContainPhoneNumber } from '../../../src/content/text-run';
 import { findPhoneNumbers } from '../../../src/phone';
 import { loadCorpus } from '../../fixtures/phone-corpus/corpus';
 
