@@ -26,13 +26,6 @@ import { WorkQueue } from './work-queue';
 
 export const SCAN_MEASURE = 'ringback-scan';
 
-/**
- * Detection's first call builds what it looks numbers up with (cue words, the country's numbering
- * plan, its compiled patterns): done on this text in a slice of its own, so that cost never adds
- * to the first scan slice.
- */
-const WARM_UP_TEXT = 'Tel. 0221 66966966';
-
 export interface ScanMeasureDetail {
   /** Time spent scanning (inside slices), ms. */
   readonly busyMs: number;
@@ -67,7 +60,6 @@ export class Scanner {
   #busySince: number | undefined;
   #runs = 0;
   #stopped = false;
-  #warmedUp = false;
 
   constructor(options: ScannerOptions) {
     this.#numbers = options.numbers;
@@ -137,11 +129,6 @@ export class Scanner {
   }
 
   #work(shouldYield: () => boolean): boolean {
-    if (!this.#warmedUp) {
-      this.#warmedUp = true;
-      findPhoneNumbers(WARM_UP_TEXT, { defaultCountry: this.#defaultCountry });
-      return true;
-    }
     while (!this.#stopped) {
       if (this.#sweepRequested && !this.#sweep) {
         this.#sweepRequested = false;
