@@ -17,6 +17,7 @@ import { exportSettings, importSettings } from './import-export';
 import { loadSettings } from './managed';
 import { numberWhereWhen } from './number-info';
 import { pageConfig } from './page-config';
+import { cachePageRules } from './page-rules-cache';
 import { openPopup } from './popup-opener';
 import { popupState } from './popup-state';
 import { readPresence, switchPresence } from './presence';
@@ -63,7 +64,10 @@ export async function handle(request: Request, context: RequestContext): Promise
       // A frame's own URL comes from the browser, not from what the page may have changed.
       const url = fromPage ? (context.sender.url ?? request.url) : request.url;
       if (fromPage && tabId !== undefined) await rememberFrame(tabId, context.sender.frameId ?? 0, url);
-      return pageConfig(url, await loadSettings());
+      const settings = await loadSettings();
+      // The next frame starts from what this one is told (nothing waits for the write).
+      void cachePageRules(settings).catch(() => undefined);
+      return pageConfig(url, settings);
     }
     case 'where-when':
       return numberWhereWhen(request.number);

@@ -16,6 +16,7 @@ import { forgetChosenLanguage, useChosenLanguage } from './language';
 import { loadSettings } from './managed';
 import { onMenuClick } from './menu-actions';
 import { startOmnibox } from './omnibox';
+import { cachePageRules } from './page-rules-cache';
 import { openPopup } from './popup-opener';
 import { dropStalePresence, PRESENCE_ALARM, refreshPresence } from './presence';
 import { createRouter } from './router';
@@ -36,8 +37,12 @@ export function startBackground(): void {
     run(welcomeOnInstall(reason), 'welcome');
     // An update from a version that kept logins in clear text: sealed at once, not at first use.
     run(migrateClearCredentials(), 'credentials');
+    run(refreshPageRules(), 'page rules');
   });
-  browser.runtime.onStartup.addListener(() => run(rebuildMenus(), 'menus'));
+  browser.runtime.onStartup.addListener(() => {
+    run(rebuildMenus(), 'menus');
+    run(refreshPageRules(), 'page rules');
+  });
   browser.contextMenus.onClicked.addListener((info, tab) =>
     run(onMenuClick(info, tab, { askToConfirm: () => openPopup(tab?.id) }), 'menu'),
   );
@@ -64,8 +69,13 @@ function configChanged(): void {
   if (configTimer !== undefined) clearTimeout(configTimer);
   configTimer = setTimeout(() => {
     configTimer = undefined;
-    run(Promise.all([broadcastConfig(), refreshMenus(), dropStalePresence()]), 'config');
+    run(Promise.all([broadcastConfig(), refreshMenus(), dropStalePresence(), refreshPageRules()]), 'config');
   }, CONFIG_SETTLE_MS);
+}
+
+/** The rules frames start from before the background answers them (src/page-rules.ts). */
+async function refreshPageRules(): Promise<void> {
+  await cachePageRules(await loadSettings());
 }
 
 async function smsCapable(): Promise<boolean> {

@@ -1,33 +1,33 @@
 /**
- * The content script: asks the background whether and how to run on this page, and follows what
- * the background says afterwards (settings changed, a selection to call, the popup asking for the
- * numbers on the page). Runs in every frame; each frame is its own page to it.
+ * The content engine: detection, marks, the card, link interception. Built as its own script
+ * (entrypoints/content-engine.ts) that the first stage (boot/first-stage.ts) imports into a frame
+ * only when the page needs it; the first stage keeps talking to the background and hands on what
+ * concerns the engine. Each frame is its own page to it.
  */
-import { browser } from 'wxt/browser';
-import type { PageConfig, PageNumber, TabMessage } from '../messages';
+import type { PageConfig, PageNumber } from '../messages';
 import type { CountryCode } from '../phone';
+import { type ContentEngine, ENGINE_MARK, handOverEngine } from './boot/engine-contract';
 import type { Card } from './card';
-import { parseTabMessage, requestPageConfig, requestSms } from './messaging';
-import { exposeToParent, listNumbers } from './numbers-list';
+import { requestSms } from './messaging';
 import { readSelection } from './selection';
 import { createCard, Session } from './session';
 
 /** Used to read a selection before the first config arrives. */
 const FALLBACK_COUNTRY: CountryCode = 'DE';
 
-export async function startContent(): Promise<void> {
-  const content = new Content();
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = parseTabMessage(message);
-    return parsed ? content.handle(parsed) : undefined;
+/** Hands a new engine to the first stage that imported this script (there is none in a page's own world). */
+export function offerContentEngine(): void {
+  handOverEngine(() => {
+    try {
+      performance.mark(ENGINE_MARK);
+    } catch {
+      // Timing is informational only.
+    }
+    return new Content();
   });
-  exposeToParent(() => listNumbers(content.numbers()));
-  const config = await requestPageConfig();
-  if (config) content.apply(config);
 }
 
-class Content {
+class Content implements ContentEngine {
   #config: PageConfig | undefined;
   #session: Session | undefined;
   /** A card shown for a selection action while detection is off here; removed once hidden. */
@@ -50,25 +50,7 @@ class Content {
     return this.#session?.numbers() ?? Promise.resolve([]);
   }
 
-  /** Returns a promise only for messages this frame answers (Chrome takes the first answer). */
-  handle(message: TabMessage): Promise<unknown> | undefined {
-    switch (message.type) {
-      case 'config-changed':
-        this.apply(message.config);
-        return undefined;
-      case 'selection-action':
-        this.#selectionAction(message.action);
-        return undefined;
-      case 'list-numbers':
-        // The top frame answers for itself and its same-origin frames.
-        return window.top === window ? listNumbers(this.numbers()) : undefined;
-      case 'list-frame-numbers':
-        // Sent to this frame alone, for its parent frame (see numbers-list.ts).
-        return listNumbers(this.numbers());
-    }
-  }
-
-  #selectionAction(action: 'call' | 'sms'): void {
+  selectionAction(action: 'call' | 'sms'): void {
     const country = (this.#config?.defaultCountry ?? FALLBACK_COUNTRY) as CountryCode;
     const selected = readSelection(country);
     if (!selected) return;

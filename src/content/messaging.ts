@@ -1,20 +1,11 @@
 /**
  * The content script's side of the message contract (src/messages.ts): asking the background,
- * turning its answers into what the card says, and checking what the background sends the tab.
+ * turning its answers into what the card says. (What the first stage asks and reads is in boot/.)
  */
 import { browser } from 'wxt/browser';
 import { isRecord } from '../guards';
 import { t } from '../i18n';
-import {
-  type CallOrigin,
-  type CallReport,
-  isReply,
-  type PageConfig,
-  PHASE_MESSAGES,
-  type Reply,
-  type Request,
-  type TabMessage,
-} from '../messages';
+import { type CallOrigin, type CallReport, isReply, PHASE_MESSAGES, type Reply, type Request } from '../messages';
 import type { CallOutcome, WhereWhenLine } from './card';
 
 export async function ask<T>(request: Request): Promise<Reply<T>> {
@@ -24,11 +15,6 @@ export async function ask<T>(request: Request): Promise<Reply<T>> {
   } catch {
     return { ok: false, reason: 'errExtensionUnavailable' };
   }
-}
-
-export async function requestPageConfig(): Promise<PageConfig | undefined> {
-  const reply = await ask<unknown>({ type: 'page-config', url: location.href });
-  return reply.ok ? parsePageConfig(reply.value) : undefined;
 }
 
 /**
@@ -76,32 +62,4 @@ export function callOrigin(): CallOrigin {
     // A cross-origin parent: the frame's own title will do.
   }
   return { title: title.slice(0, 1_000), url: location.href.slice(0, 8_192) };
-}
-
-export function parseTabMessage(value: unknown): TabMessage | undefined {
-  if (!isRecord(value)) return undefined;
-  switch (value.type) {
-    case 'config-changed': {
-      const config = parsePageConfig(value.config);
-      return config ? { type: 'config-changed', config } : undefined;
-    }
-    case 'selection-action':
-      return value.action === 'call' || value.action === 'sms'
-        ? { type: 'selection-action', action: value.action }
-        : undefined;
-    case 'list-numbers':
-    case 'list-frame-numbers':
-      return { type: value.type };
-    default:
-      return undefined;
-  }
-}
-
-export function parsePageConfig(value: unknown): PageConfig | undefined {
-  if (!isRecord(value)) return undefined;
-  const { enabled, setUp, defaultCountry, telLinks, sms } = value;
-  if (typeof enabled !== 'boolean' || typeof defaultCountry !== 'string' || !/^[A-Z]{2}$/.test(defaultCountry)) {
-    return undefined;
-  }
-  return { enabled, setUp: setUp !== false, defaultCountry, telLinks: telLinks !== false, sms: sms === true };
 }

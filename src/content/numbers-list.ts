@@ -6,11 +6,9 @@
  * sandbox of its own, where that function is not visible: there the frame is asked through the
  * background instead.
  */
-import { browser } from 'wxt/browser';
 import { isPageNumber, type PageNumber } from '../messages';
 import { isElement, isText } from './dom-rules';
 import { nextTask } from './idle';
-import { ask } from './messaging';
 import type { PageNumbers } from './page-numbers';
 
 const FRAME_HOOK = '__ringbackPageNumbers';
@@ -19,12 +17,19 @@ const SLICE_MS = 8;
 
 type Hook = () => Promise<PageNumber[]>;
 
+/**
+ * Asks the background for one frame's numbers, where the frame's hook cannot be seen (Firefox).
+ * Passed in by the caller so this module needs no extension API of its own: the first stage loads
+ * it in every frame, and `wxt/browser` would bring the polyfill with it.
+ */
+export type FrameAsker = (frame: Element) => Promise<unknown>;
+
 /** This frame's numbers, then those of its frames (in frame order) not seen yet. */
-export async function listNumbers(own: Promise<readonly PageNumber[]>): Promise<PageNumber[]> {
+export async function listNumbers(own: Promise<readonly PageNumber[]>, askFrame: FrameAsker): Promise<PageNumber[]> {
   const all = [...(await own)];
   const seen = new Set(all.map((n) => n.e164));
   for (const frame of document.querySelectorAll('iframe, frame')) {
-    for (const number of await frameNumbers(frame)) {
+    for (const number of await frameNumbers(frame, askFrame)) {
       if (seen.has(number.e164)) continue;
       seen.add(number.e164);
       all.push(number);
@@ -87,25 +92,15 @@ export async function ownNumbers(numbers: PageNumbers, shadowRoots: boolean): Pr
   return list;
 }
 
-async function frameNumbers(frame: Element): Promise<PageNumber[]> {
+async function frameNumbers(frame: Element, askFrame: FrameAsker): Promise<PageNumber[]> {
   // A cross-origin frame (no document to read from here): its numbers stay its own.
   if (!(frame as HTMLIFrameElement).contentDocument) return [];
   try {
     const view = (frame as HTMLIFrameElement).contentWindow as (Window & { [FRAME_HOOK]?: unknown }) | null;
     const hook = view?.[FRAME_HOOK];
-    const result: unknown = typeof hook === 'function' ? await hook() : await askThroughBackground(frame);
+    const result: unknown = typeof hook === 'function' ? await hook() : await askFrame(frame);
     return Array.isArray(result) ? result.filter(isPageNumber) : [];
   } catch {
     return [];
   }
-}
-
-/** Firefox: the frame's id (a Firefox-only API), and the background asks that frame. */
-async function askThroughBackground(frame: Element): Promise<readonly PageNumber[]> {
-  const runtime = browser.runtime as { getFrameId?: (target: unknown) => number };
-  if (typeof runtime.getFrameId !== 'function') return [];
-  const frameId = runtime.getFrameId(frame);
-  if (!(frameId > 0)) return [];
-  const reply = await ask<readonly PageNumber[]>({ type: 'frame-numbers', frameId });
-  return reply.ok ? reply.value : [];
 }

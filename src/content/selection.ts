@@ -5,6 +5,7 @@
  * exactly one number, only that number is sent.
  */
 import { type CountryCode, findPhoneNumbers } from '../phone';
+import { deepActiveElement, focusedHere } from './focus';
 
 /** The contract's limit for a number in a message. */
 const MAX_LENGTH = 200;
@@ -20,10 +21,8 @@ export interface SelectedText {
  * frame, and only the focused one may act (so a call is never placed twice).
  */
 export function readSelection(defaultCountry: CountryCode): SelectedText | undefined {
-  if (!document.hasFocus()) return undefined;
+  if (!focusedHere()) return undefined;
   const active = deepActiveElement();
-  // Focus sits in a child frame: that frame answers.
-  if (active && (active.localName === 'iframe' || active.localName === 'frame')) return undefined;
   const field = active && fieldSelection(active);
   if (field) return { text: numberIn(field.text, defaultCountry), anchor: () => field.element.getBoundingClientRect() };
   const selection = window.getSelection();
@@ -41,12 +40,6 @@ export function numberIn(text: string, defaultCountry: CountryCode): string {
   const only = matches.length === 1 ? matches[0] : undefined;
   const chosen = only ? trimmed.slice(only.start, only.end) : trimmed;
   return chosen.slice(0, MAX_LENGTH);
-}
-
-function deepActiveElement(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 function fieldSelection(element: Element): { text: string; element: Element } | undefined {

@@ -194,11 +194,12 @@ export function mayContainPhoneNumber(text: string, start = 0, end = text.length
 }
 
 /** Full-width, Arabic-Indic and extended Arabic-Indic (Persian, Urdu) digits. */
-function isOtherDigit(c: number): boolean {
+export function isOtherDigit(c: number): boolean {
   return (c >= 0xff10 && c <= 0xff19) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
 }
 
-function isSeparator(c: number): boolean {
+/** The characters a number may have between its digits (the content script's first stage counts with these too). */
+export function isSeparator(c: number): boolean {
   switch (c) {
     case 32: // space
     case 9: // tab

@@ -506,7 +506,16 @@ function buildCueTable(): CueTable {
   return table;
 }
 
-const CUE_TABLE = buildCueTable();
+/**
+ * Built on the first lookup, not when the module loads: the content engine loads in every frame
+ * that may hold a number, and a frame whose digits turn out to be no candidate never needs it.
+ */
+let cueTable: CueTable | undefined;
+
+function cues(): CueTable {
+  cueTable ??= buildCueTable();
+  return cueTable;
+}
 
 /**
  * A word's cue: the word itself, then phone words inside compounds ("Bestellhotline",
@@ -514,13 +523,13 @@ const CUE_TABLE = buildCueTable();
  * prefixes, then the other compounds.
  */
 function kindOfWord(word: string): CueKind | undefined {
-  const exact = CUE_TABLE.exact.get(word);
+  const exact = cues().exact.get(word);
   if (exact) return exact;
-  for (const entry of CUE_TABLE.inside) if (entry.kind === 'phone' && word.includes(entry.stem)) return 'phone';
-  for (const entry of CUE_TABLE.prefixes.get(word.slice(0, 3)) ?? []) {
+  for (const entry of cues().inside) if (entry.kind === 'phone' && word.includes(entry.stem)) return 'phone';
+  for (const entry of cues().prefixes.get(word.slice(0, 3)) ?? []) {
     if (word.startsWith(entry.stem)) return entry.kind;
   }
-  for (const entry of CUE_TABLE.inside) if (word.includes(entry.stem)) return entry.kind;
+  for (const entry of cues().inside) if (word.includes(entry.stem)) return entry.kind;
   return undefined;
 }
 
@@ -599,12 +608,12 @@ function phraseEndingAt(
   before1: { word: string; start: number } | undefined,
   before2: { word: string; start: number } | undefined,
 ): { kind: CueKind; start: number } | undefined {
-  if (before2 && CUE_TABLE.phraseStarts.has(before2.word)) {
-    const kind = CUE_TABLE.exact.get(`${before2.word} ${before1?.word} ${word}`);
+  if (before2 && cues().phraseStarts.has(before2.word)) {
+    const kind = cues().exact.get(`${before2.word} ${before1?.word} ${word}`);
     if (kind) return { kind, start: before2.start };
   }
-  if (before1 && CUE_TABLE.phraseStarts.has(before1.word)) {
-    const kind = CUE_TABLE.exact.get(`${before1.word} ${word}`);
+  if (before1 && cues().phraseStarts.has(before1.word)) {
+    const kind = cues().exact.get(`${before1.word} ${word}`);
     if (kind) return { kind, start: before1.start };
   }
   const kind = kindOfWord(word);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { callLatencyBench } from './call-latency';
 import { contentBundleSize, metadataChoiceBench } from './content-size';
 import { detectionBench } from './detection';
+import { pageLoadBench } from './page-load';
 import { pageScanBench } from './page-scan';
 import { savedPagesBench } from './saved-pages';
 
@@ -27,6 +28,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'metadata choice', run: metadataChoiceBench },
   { name: 'page scan', run: pageScanBench },
   { name: 'saved pages', run: savedPagesBench },
+  { name: 'page load', run: pageLoadBench },
   { name: 'call latency', run: callLatencyBench },
 ];
 

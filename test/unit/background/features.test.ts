@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MENU_CALL, MENU_SMS } from '../../../src/background/context-menu';
 import type { HistoryEntry, PageConfig, PopupState, SettingsView } from '../../../src/messages';
+import { configForUrl, PAGE_RULES_KEY, parsePageRules } from '../../../src/page-rules';
 import {
   CRM_PAGE,
   configure,
@@ -48,6 +49,33 @@ describe('page config', () => {
       { type: 'config-changed', config: expect.objectContaining({ enabled: false }) },
       { frameId: 0 },
     ]);
+  });
+});
+
+describe('page rules every frame starts from', () => {
+  async function cachedRules() {
+    return parsePageRules((await fakeBrowser.storage.local.get(PAGE_RULES_KEY))[PAGE_RULES_KEY]);
+  }
+
+  it('are cached when a frame asks, give each page the config the background gives it, and hold no secret', async () => {
+    const config = await value<PageConfig>({ type: 'page-config', url: CRM_PAGE.url }, CRM_PAGE);
+    const rules = await vi.waitFor(async () => (await cachedRules()) ?? Promise.reject(new Error('not cached')));
+    expect(configForUrl(rules, CRM_PAGE.url)).toEqual(config);
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(PAGE_RULES_KEY));
+    expect(stored).not.toContain(FONIAL_LOGIN.password);
+    expect(stored).not.toContain(FONIAL_LOGIN.username);
+  });
+
+  it('follow a settings change without any frame asking', async () => {
+    const { settings } = await value<SettingsView>({ type: 'get-settings' }, OPTIONS_TAB);
+    await value(
+      { type: 'save-settings', settings: { ...settings, detection: { mode: 'only-listed', sites: ['odoo.com'] } } },
+      OPTIONS_TAB,
+    );
+    await vi.waitFor(async () => expect((await cachedRules())?.detection.sites).toEqual(['odoo.com']));
+    const rules = await cachedRules();
+    expect(rules && configForUrl(rules, CRM_PAGE.url).enabled).toBe(false);
+    expect(rules && configForUrl(rules, 'https://eu.odoo.com/web').enabled).toBe(true);
   });
 });
 
