@@ -21,7 +21,7 @@ import { PageCountry } from './page-country';
 import type { PageNumbers } from './page-numbers';
 import { type Run, ScanJob } from './scan-job';
 import { TextDirections } from './text-direction';
-import { mayContainPhoneNumber, numberStart, textWindows } from './text-run';
+import { isCutFromDigits, mayContainPhoneNumber, numberStart, textWindows } from './text-run';
 import { WorkQueue } from './work-queue';
 
 export const SCAN_MEASURE = 'ringback-scan';
@@ -302,6 +302,7 @@ class RunTask {
         // All or nothing: digits going on into the next element make this a part of a number.
         if (run.digitsContinue(start, end)) continue;
         if (match.country === reading.unfitCountry && !isWrittenInternationally(run.text.slice(start, end))) continue;
+        if (isAgainstEvidence(match, reading, run.text, start, end)) continue;
         this.#found.push(start === match.start ? match : { ...match, start, end });
       }
     }
@@ -329,6 +330,22 @@ class RunTask {
       block: blockElementOf(run.container, from.node),
     });
   }
+}
+
+/**
+ * A national number cut from a longer stretch of digits and read in the default country, on a page
+ * whose evidence points to another: `18001 0800 0282 878` on a British page (text relay before a
+ * freephone number) yielded a German `0282 878`. The page's own country could not read the part,
+ * the default country only could because it was cut short: not taken.
+ */
+function isAgainstEvidence(match: PhoneMatch, reading: RunReading, text: string, start: number, end: number): boolean {
+  const hints = reading.options.countryHints ?? [];
+  return (
+    hints.length > 0 &&
+    match.country === reading.options.defaultCountry &&
+    !isWrittenInternationally(text.slice(start, end)) &&
+    isCutFromDigits(text, start, end)
+  );
 }
 
 /** Written with `+` or `00` before the country code, so no country has to be guessed. */

@@ -167,6 +167,17 @@ export function numberStart(text: string, start: number, end: number): number {
   return closing >= 0 && (opening < 0 || closing < opening) ? start - 1 : start;
 }
 
+/**
+ * Whether `[start, end)` of `text` is cut from a longer stretch of digit groups: another group
+ * right before or after it, across one separator (`18001 0800 0282 878` → `0282 878`).
+ */
+export function isCutFromDigits(text: string, start: number, end: number): boolean {
+  return DIGITS_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || DIGITS_AFTER.test(text.slice(end, end + 3));
+}
+
+const DIGITS_BEFORE = /[0-9\uff10-\uff19][\s\u00a0\u202f./-]{1,2}$/u;
+const DIGITS_AFTER = /^[\s\u00a0\u202f./-]{1,2}[0-9\uff10-\uff19]/u;
+
 const OPENING = /[(\uff08]/u;
 const CLOSING = /[)\uff09]/u;
 

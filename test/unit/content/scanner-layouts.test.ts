@@ -85,6 +85,19 @@ describe('labels and values in separate inline elements', () => {
   });
 });
 
+describe('the page’s country', () => {
+  it('takes no part of a longer digit run that only the default country reads, against the page’s evidence', () => {
+    document.documentElement.lang = 'en-GB';
+    try {
+      expect(scan('<p>Please call 0800 0282 878 or 18001 0800 0282 878 (Text relay service)</p>')).toEqual([
+        ['0800 0282 878', '+448000282878'],
+      ]);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+});
+
 describe('call links', () => {
   it('marks the link’s own number, never a shorter one, when text follows the link', () => {
     expect(scan('<p><a href="tel:+4930202511111">030 20 25 11 11</a>Service</p>')).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   gapBetween,
+  isCutFromDigits,
   MIN_DIGITS,
   mayContainPhoneNumber,
   numberStart,
@@ -101,6 +102,16 @@ describe('labels and values in separate elements', () => {
     expect(run.digitsContinue(0, 10)).toBe(true);
     expect(run.digitsContinue(11, 12)).toBe(true);
     expect(run.digitsContinue(0, 12)).toBe(false);
+  });
+});
+
+describe('isCutFromDigits', () => {
+  it('sees another digit group right before or after a number', () => {
+    const text = 'call 18001 0800 0282 878 (Text relay)';
+    expect(isCutFromDigits(text, text.indexOf('0282'), text.indexOf(' (Text'))).toBe(true);
+    expect(isCutFromDigits(text, text.indexOf('18001'), text.indexOf(' 0282'))).toBe(true);
+    expect(isCutFromDigits('Tel. 0221 66966966, Fax', 5, 18)).toBe(false);
+    expect(isCutFromDigits('Tel. 0221 66966966 (Zentrale)', 5, 18)).toBe(false);
   });
 });
 
