@@ -71,7 +71,7 @@ export async function pageLoadBench(): Promise<Record<string, number | string>> 
     for (const subject of subjects) {
       const browser = await launch(await mkdtemp(join(tmpdir(), 'ringback-bench-with-')), subject.extensionDir);
       browsers.set(subject, browser);
-      await configureAccount(asLoaded(browser), {
+      await configureAccount(await asLoaded(browser), {
         provider: 'fonial',
         baseUrl: 'http://127.0.0.1:9/fonial/api/2.0',
         credentials: { username: 'bench', password: 'bench' },
@@ -185,10 +185,11 @@ async function launch(profile: string, extensionDir: string | undefined): Promis
   return { context, profile };
 }
 
-function asLoaded(browser: Browser): LoadedExtension {
+/** The bench's own launch as the test support's LoadedExtension; its id is the worker's host. */
+async function asLoaded(browser: Browser): Promise<LoadedExtension> {
   return {
     context: browser.context,
-    id: '',
+    id: new URL((await serviceWorker(browser.context)).url()).host,
     worker: () => serviceWorker(browser.context),
     close: () => browser.context.close(),
   };
