@@ -14,6 +14,7 @@ import {
   runStartOf,
 } from './dom-rules';
 import { TextRun } from './text-run';
+import { walkStep } from './walk-step';
 
 export type Run = TextRun<Text, Node>;
 export type JobStep = Run | 'yield' | 'done';
@@ -124,14 +125,7 @@ export class ScanJob {
   }
 
   #after(node: Node, enter: boolean): Node | null {
-    const walker = this.#walker;
-    walker.currentNode = node;
-    if (enter) return walker.nextNode();
-    for (;;) {
-      const sibling = walker.nextSibling();
-      if (sibling) return sibling;
-      if (!walker.parentNode()) return null;
-    }
+    return walkStep(this.#walker, node, enter);
   }
 
   #pause(node: Node): 'yield' {

@@ -13,6 +13,7 @@
  */
 import { blockContainerOf, isElement, isInlineElement, isText, nodeAfter, runStartOf } from '../dom-rules';
 import { isOtherDigit, isSeparator, MIN_DIGITS } from '../text-run';
+import { walkStep } from '../walk-step';
 
 /** Text in these is never scanned by the engine either. */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'code', 'title']);
@@ -181,14 +182,7 @@ class Walk {
   }
 
   #step(node: Node, enter: boolean): Node | null {
-    const walker = this.#walker;
-    walker.currentNode = node;
-    if (enter) return walker.nextNode();
-    for (;;) {
-      const sibling = walker.nextSibling();
-      if (sibling) return sibling;
-      if (!walker.parentNode()) return null;
-    }
+    return walkStep(this.#walker, node, enter);
   }
 }
 
