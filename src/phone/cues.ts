@@ -32,6 +32,7 @@ const PHONE_CUES = [
   'kontakt*',
   'direkt*',
   'niederlassung*',
+  'vorwahl*',
   // nl
   'telefoon*',
   '*lijn*',
@@ -47,6 +48,7 @@ const PHONE_CUES = [
   'kantoor*',
   'vast',
   'vaste',
+  'netnummer*',
   // fr
   'tél',
   'téléphon*',
@@ -63,6 +65,7 @@ const PHONE_CUES = [
   'bureau*',
   'agence*',
   'fixe',
+  'indicatif*',
   // es
   'teléfono*',
   'telefono*',
@@ -80,6 +83,7 @@ const PHONE_CUES = [
   'oficina*',
   'sede*',
   'delegación*',
+  'prefijo*',
   // en
   'phone*',
   'telephone*',
@@ -102,6 +106,8 @@ const PHONE_CUES = [
   'toll free',
   'helpline*',
   'main line',
+  // a number's own parts: "(no area code) · Melbourne 03 9600 1234" is no id's code
+  'area code*',
   'whatsapp*',
   'sms',
   'hq',

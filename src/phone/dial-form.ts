@@ -79,8 +79,108 @@ export function parseInputFor(digits: string, plus: boolean, country: CountryCod
   if (exitCode >= 0 && exitCode < digits.length && digits.charCodeAt(exitCode) !== 0x30) {
     return `+${digits.slice(exitCode)}`;
   }
-  if (TRUNK_PREFIX_COUNTRIES.has(country) && !digits.startsWith('0')) return undefined;
+  if (TRUNK_PREFIX_COUNTRIES.has(country) && !digits.startsWith('0') && !writtenWithoutTrunkPrefix(digits, country)) {
+    return undefined;
+  }
   return digits;
+}
+
+/** A format of the country's numbering plan, as libphonenumber chooses and applies it. */
+interface PlanFormat {
+  readonly leadingDigits: RegExp | undefined;
+  readonly pattern: RegExp;
+  /** National formatting writes no trunk prefix for these numbers, or may leave it out. */
+  readonly withoutTrunkPrefix: boolean;
+}
+
+/**
+ * The parts of libphonenumber's `NumberingPlan` and `Format` read here beyond its typings. Their
+ * presence is checked at run time; without them no range is exempt (the rule as it was).
+ */
+interface PlanWithFormats {
+  formats(): readonly {
+    pattern(): string;
+    leadingDigitsPatterns(): readonly string[];
+    usesNationalPrefix(): boolean;
+    nationalPrefixIsOptionalWhenFormattingInNationalFormat(): boolean;
+  }[];
+}
+
+function hasFormats(plan: unknown): plan is PlanWithFormats {
+  return typeof plan === 'object' && plan !== null && typeof Reflect.get(plan, 'formats') === 'function';
+}
+
+const planFormats = new Map<CountryCode, readonly PlanFormat[] | undefined>();
+
+/**
+ * The country's formats, when at least one of them writes numbers without the trunk prefix;
+ * `undefined` for a plan that always writes it (DE, AT, FR, GB, …), so the rule costs nothing
+ * more there.
+ */
+function formatsWithExemptRanges(country: CountryCode): readonly PlanFormat[] | undefined {
+  if (planFormats.has(country)) return planFormats.get(country);
+  const metadata = new Metadata();
+  metadata.selectNumberingPlan(country);
+  const plan: unknown = metadata.numberingPlan;
+  let formats: PlanFormat[] | undefined;
+  if (hasFormats(plan)) {
+    formats = plan.formats().map((format) => {
+      const leading = format.leadingDigitsPatterns();
+      const last = leading[leading.length - 1];
+      return {
+        leadingDigits: last === undefined ? undefined : new RegExp(`^(?:${last})`),
+        pattern: new RegExp(`^(?:${format.pattern()})$`),
+        withoutTrunkPrefix:
+          !format.usesNationalPrefix() || format.nationalPrefixIsOptionalWhenFormattingInNationalFormat(),
+      };
+    });
+    if (!formats.some((format) => format.withoutTrunkPrefix)) formats = undefined;
+  }
+  planFormats.set(country, formats);
+  return formats;
+}
+
+/**
+ * Service numbers of trunk-prefix countries that are written without the prefix (Australia's
+ * `1300`/`1800`/`13 xx xx`, Ireland's `1800`/`1850`, Israel's `1-800`, South Korea's
+ * `1588-xxxx`): where libphonenumber's own national formatting of the number — the format it
+ * chooses (the last leading-digits pattern, then the whole pattern) — writes no trunk prefix or
+ * may leave it out, the number is written that way, and the trunk-prefix rule does not apply.
+ * A number no format covers is written bare by libphonenumber too (Australia's `13 12 34`); that
+ * counts only in plans that write some ranges without the prefix, so a plan that always writes it
+ * keeps the rule whole. Whether the digits are a number at all is still validation's call.
+ */
+export function writtenWithoutTrunkPrefix(nationalDigits: string, country: CountryCode): boolean {
+  const formats = formatsWithExemptRanges(country);
+  if (!formats) return false;
+  for (const format of formats) {
+    if (format.leadingDigits && !format.leadingDigits.test(nationalDigits)) continue;
+    if (format.pattern.test(nationalDigits)) return format.withoutTrunkPrefix;
+  }
+  return true;
+}
+
+/** Whether the country writes some of its numbers without the trunk prefix (see above). */
+export function hasRangesWithoutTrunkPrefix(country: CountryCode): boolean {
+  return formatsWithExemptRanges(country) !== undefined;
+}
+
+/**
+ * Trunk prefixes a country's plan has withdrawn and people still write before the number.
+ * libphonenumber's metadata describes today's plan and no longer knows them, so they are listed
+ * here, each with when it went; only a country's own withdrawn prefix is read, in that country.
+ */
+const WITHDRAWN_TRUNK_PREFIXES: ReadonlyMap<CountryCode, RegExp> = new Map<CountryCode, RegExp>([
+  // Mexico, 3 August 2019 (the ten-digit plan): `01` before long-distance numbers and `044` /
+  // `045` before mobiles were withdrawn. libphonenumber's metadata read them until then (its
+  // national_prefix was `01`, and national_prefix_for_parsing took `01`, `02`, `044`, `045`).
+  ['MX', /^0(?:1|4[45])/],
+]);
+
+/** The national digits after a withdrawn trunk prefix of the country, or `undefined`. */
+export function withoutWithdrawnTrunkPrefix(nationalDigits: string, country: CountryCode): string | undefined {
+  const prefix = WITHDRAWN_TRUNK_PREFIXES.get(country)?.exec(nationalDigits)?.[0];
+  return prefix === undefined ? undefined : nationalDigits.slice(prefix.length);
 }
 
 /** The length of the country's own exit code at the start of `digits`, or -1. */

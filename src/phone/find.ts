@@ -13,7 +13,14 @@
 
 import { type Cue, cueBefore } from './cues';
 import { describeMatch } from './describe';
-import { dropsParenthesisedZero, parseInputFor, startsWithExitCode, TRUNK_PREFIX_COUNTRIES } from './dial-form';
+import {
+  dropsParenthesisedZero,
+  hasRangesWithoutTrunkPrefix,
+  parseInputFor,
+  startsWithExitCode,
+  TRUNK_PREFIX_COUNTRIES,
+  withoutWithdrawnTrunkPrefix,
+} from './dial-form';
 import { type DigitRun, forEachDigitRun, MAX_RUN_GROUPS } from './digit-runs';
 import {
   AS_GROUPED,
@@ -60,7 +67,9 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
   const view = scanView(text);
   const countries = readingCountries(options);
   const rtl = options.direction === 'rtl';
-  const trunkPrefixOnly = countries.every((country) => TRUNK_PREFIX_COUNTRIES.has(country));
+  const trunkPrefixOnly = countries.every(
+    (country) => TRUNK_PREFIX_COUNTRIES.has(country) && !hasRangesWithoutTrunkPrefix(country),
+  );
   forEachDigitRun(view, (run) => judgeRun(view, run, countries, trunkPrefixOnly, rtl, matches));
   return matches;
 }
@@ -534,10 +543,20 @@ function validateIn(context: RunContext, digits: string, plus: boolean): ValidNu
     internationalTried ||= international;
     if (context.validationsLeft <= 0) return REJECT;
     context.validationsLeft--;
-    const found = validNumber(input, country);
+    const found = validNumber(input, country) ?? (international ? undefined : afterWithdrawnPrefix(input, country));
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * A national number after a trunk prefix its own country has withdrawn (`01 (449) 978-0001` on a
+ * Mexican page): read only in that country, so digits no plan explains before a number
+ * (`8 (800) …`, Russian, on a US page) still stop it — all or nothing.
+ */
+function afterWithdrawnPrefix(input: string, country: CountryCode): ValidNumber | undefined {
+  const rest = withoutWithdrawnTrunkPrefix(input, country);
+  return rest === undefined ? undefined : validNumber(rest, country);
 }
 
 function extensionReachingRunEnd(text: string, run: DigitRun, end: number, isRunEnd: boolean) {
