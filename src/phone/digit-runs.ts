@@ -28,8 +28,8 @@ export const MIN_RUN_DIGITS = 6;
 /** More digits or groups than two numbers written side by side have: not worth a look. */
 export const MAX_RUN_DIGITS = 34;
 export const MAX_RUN_GROUPS = 16;
-/** Longest separator between two groups: ` / `, `) (`, ` - `. */
-const MAX_SEPARATOR = 3;
+/** Longest separator between two groups: ` / `, `) (`, ` - `, and ` - (` / `) - ` (`+49 - (40) - 300 30`). */
+const MAX_SEPARATOR = 4;
 
 const PLUS = 0x2b;
 const OPEN_PAREN = 0x28;
@@ -49,7 +49,7 @@ export function isAsciiDigit(code: number): boolean {
 const SEPARATORS = ' \\n\\-./()~\\u00a0\\u2007\\u2009\\u202f\\u2010-\\u2013\\u2212';
 
 /**
- * A run: digits, separated by at most three separator characters, with at least `MIN_RUN_DIGITS`
+ * A run: digits, separated by at most four separator characters, with at least `MIN_RUN_DIGITS`
  * digits. The separator class and the digits are disjoint and every repetition is bounded, so the
  * engine never backtracks more than a few characters: matching is linear in the text's length,
  * and native, which makes it three times faster than a character loop on digit-dense text.

@@ -2,13 +2,14 @@
  * An extension written after a number: `x3456`, `x 123`, `ext. 45`, `ext: 45`, `extension 45`,
  * `/x12`, `#3456`, `int. 3456`, `poste 12`, `toestel 12`, `tst. 12`, `Durchwahl -23`, `DW 23`,
  * `extensión 12`, `;ext=12`, `~1234` (dialled after the tone), in the five UI languages. The extension is for the caller to ask for;
- * the number called is the main number. Digits joined to the number by its own separators
+ * the number called is the main number — except a German direct-dial extension (`Durchwahl`, `DW`)
+ * where the number's plan dials it directly (see `directDial`). Digits joined to the number by its own separators
  * (`0221 669669-23`, German direct dialling) are part of the number, not an extension: only a
  * marker word or symbol makes one.
  */
 
 const EXTENSION =
-  /^(?:[ \u00a0]*,)?[ \u00a0]*(?:\/[ \u00a0]*x|;[ \u00a0]*ext=|~|(?:ext(?:ension|ensión)?|x|#|int|poste|toestel|tst|durchwahl|dw|anexo|interno)\.?:?)[ \u00a0]*[-–]?[ \u00a0]*(\d{1,7})(?!\d)/iu;
+  /^(?:[ \u00a0]*,)?[ \u00a0]*(?:\/[ \u00a0]*x|;[ \u00a0]*ext=|~|(?:ext(?:ension|ensión)?|x|#|int|poste|toestel|tst|(durchwahl|dw)|anexo|interno)\.?:?)[ \u00a0]*[-–]?[ \u00a0]*(\d{1,7})(?!\d)/iu;
 
 /** First characters of the markers above (and of the comma before them). */
 const MARKER_STARTS = new Set([',', '/', ';', '~', '#', 'e', 'x', 'i', 'p', 't', 'd', 'a']);
@@ -20,6 +21,11 @@ export interface Extension {
   readonly digits: string;
   /** Just after its last digit. */
   readonly end: number;
+  /**
+   * Written as a German direct-dial extension (`Durchwahl -23`, `DW 13`): where the number's plan
+   * lets callers dial it after the number, the number and these digits are one number.
+   */
+  readonly directDial: boolean;
 }
 
 /** The extension written right after `end` (the number's last digit), if any. */
@@ -30,6 +36,6 @@ export function extensionAfter(text: string, end: number): Extension | undefined
   if (!MARKER_STARTS.has(text[position]?.toLowerCase() ?? '')) return undefined;
   const found = EXTENSION.exec(text.slice(end, end + MAX_EXTENSION_TEXT));
   if (!found) return undefined;
-  const digits = found[1] ?? '';
-  return { digits, end: end + found[0].length };
+  const digits = found[2] ?? '';
+  return { digits, end: end + found[0].length, directDial: found[1] !== undefined };
 }

@@ -28,7 +28,11 @@ describe('findDigitRuns: the pre-filter', () => {
     expect(run?.groupStarts.length).toBe(6);
   });
 
-  it('ends a run at separators longer than three characters', () => {
-    expect(runs('0221 66966966    0171 1234567')).toEqual(['0221 66966966', '0171 1234567']);
+  it('ends a run at separators longer than four characters', () => {
+    expect(runs('0221 66966966     0171 1234567')).toEqual(['0221 66966966', '0171 1234567']);
+  });
+
+  it('keeps spaced dashes around parentheses inside one run', () => {
+    expect(runs('Telefon: +49 - (40) - 300 30 - 1141')).toEqual(['+49 - (40) - 300 30 - 1141']);
   });
 });

@@ -95,6 +95,27 @@ describe('findPhoneNumbers: what must not become a call button', () => {
     expect(found('Tel. 912 345 678', 'ES')).toEqual(['+34912345678']);
   });
 
+  it('reads the ranges the metadata formats without the trunk prefix, and only those', () => {
+    expect(found('Call 1300 655 506 or 13 22 21', 'AU')).toEqual(['+611300655506', '+61132221']);
+    expect(found('Freephone 1800 200 345', 'IE')).toEqual(['+3531800200345']);
+    expect(found('שירות לקוחות 1-800-500-500', 'IL')).toEqual(['+9721800500500']);
+    expect(found('고객센터 1588-1234', 'KR')).toEqual(['+8215881234']);
+    // Dublin's format writes `(01)`: without it the digits are no number people dial.
+    expect(found('Room 1 234 5678', 'IE')).toEqual([]);
+    // Germany's formats all write the `0`.
+    expect(found('Auftrag 1300 655 506, Lieferschein 1800 020 080')).toEqual([]);
+  });
+
+  it('reads a national prefix only where the reading country explains it', () => {
+    expect(found('Tel 1 (415) 666-7777', 'US')).toEqual(['+14156667777']);
+    expect(found('Tel 8 (495) 123-45-67', 'RU')).toEqual(['+74951234567']);
+    // Mexico's withdrawn `01` and `044`, read in Mexico only.
+    expect(found('Tel 01 (449) 978-0001, cel. 044 55 1234 5678', 'MX')).toEqual(['+524499780001', '+525512345678']);
+    // A Russian `8 (800)` on a US page is not the US toll-free number after it: nothing is marked.
+    expect(found('Звоните 8 (800) 555-35-35', 'US')).toEqual([]);
+    expect(found('Tel 01 (449) 978-0001', 'US')).toEqual([]);
+  });
+
   it('trusts id cues before a number, in each UI language', () => {
     expect(found('Bestellnummer 0221 669669 66')).toEqual([]);
     expect(found('Klantnummer 0612345678', 'NL')).toEqual([]);
@@ -149,6 +170,18 @@ describe('findPhoneNumbers: the contract with the content script', () => {
     expect(match?.e164).toBe('+4922166966923');
     expect(match?.extension).toBeUndefined();
     expect(Object.keys(match ?? {})).not.toContain('extension');
+  });
+
+  it('dials a German direct-dial extension where the plan reads it as one number', () => {
+    const text = 'Fax: +43 (1) 545 82 30 DW 13.';
+    const [match] = findPhoneNumbers(text, { defaultCountry: 'DE' });
+    expect(match?.e164).toBe('+431545823013');
+    expect(match?.extension).toBeUndefined();
+    expect(text.slice(match?.start, match?.end)).toBe('+43 (1) 545 82 30 DW 13');
+    // Swiss numbers have a fixed length: the Durchwahl stays an extension to ask for.
+    const [swiss] = findPhoneNumbers('Empfang 044 668 18 00 Durchwahl 25', { defaultCountry: 'CH' });
+    expect(swiss?.e164).toBe('+41446681800');
+    expect(swiss?.extension).toBe('25');
   });
 
   it('reads a national number in the first country hint that validates it, and says which', () => {
