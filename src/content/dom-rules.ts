@@ -77,8 +77,14 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+/**
+ * An element with its own `dir` is a bidirectional isolate (HTML's rendering rules): its text is
+ * laid out apart from the text around it, in its own direction (`<span dir="ltr">03 612 0456</span>`
+ * in a right-to-left paragraph is shown as written). It is a run of its own, so the detector reads
+ * it in its own direction rather than the paragraph's.
+ */
 export function isInlineElement(element: Element): boolean {
-  return INLINE_TAGS.has(element.localName);
+  return INLINE_TAGS.has(element.localName) && !element.hasAttribute('dir');
 }
 
 /** The parent, stepping from a shadow root to its host. */

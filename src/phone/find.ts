@@ -11,6 +11,7 @@
  * separator people put between two numbers.
  */
 
+import { AS_WRITTEN, RightToLeftText } from './bidi';
 import { type Cue, cueBefore } from './cues';
 import { describeMatch } from './describe';
 import {
@@ -66,7 +67,7 @@ export function findPhoneNumbers(text: string, options: FindOptions): PhoneMatch
   const matches: PhoneMatch[] = [];
   const view = scanView(text);
   const countries = readingCountries(options);
-  const rtl = options.direction === 'rtl';
+  const rtl = options.direction === 'rtl' ? new RightToLeftText(text) : undefined;
   const trunkPrefixOnly = countries.every(
     (country) => TRUNK_PREFIX_COUNTRIES.has(country) && !hasRangesWithoutTrunkPrefix(country),
   );
@@ -138,7 +139,7 @@ function judgeRun(
   run: DigitRun,
   countries: readonly CountryCode[],
   trunkPrefixOnly: boolean,
-  rtl: boolean,
+  rtl: RightToLeftText | undefined,
   matches: PhoneMatch[],
 ): void {
   const context: RunContext = {
@@ -154,9 +155,12 @@ function judgeRun(
     splitOrder: undefined,
   };
   const last = run.groupStarts.length - 1;
-  if (rtl && hasSpaceBetweenGroups(text, run)) {
-    judgeRightToLeft(context, matches);
-    return;
+  if (rtl) {
+    const displayed = rtl.displayedDigits(text, run);
+    if (displayed !== AS_WRITTEN) {
+      if (displayed !== undefined) judgeDisplayed(context, displayed, matches);
+      return;
+    }
   }
   // `0221 123 / 0171 456` is two numbers even when the digits together would make a valid one.
   for (let split = 0; split < last; split++) {
@@ -384,34 +388,13 @@ function isLineBreakBefore(text: string, run: DigitRun, group: number): boolean 
   return false;
 }
 
-function hasSpaceBetweenGroups(text: string, run: DigitRun): boolean {
-  for (let group = 0; group < run.groupStarts.length - 1; group++) {
-    if (SPACE.test(text.slice(run.groupEnds[group], run.groupStarts[group + 1]))) return true;
-  }
-  return false;
-}
-
 /**
- * Right-to-left text: digit groups separated by spaces are laid out right to left (the spaces
- * take the paragraph's direction), while groups joined by `-`, `/` or `.` stay together. The run
- * is read in that displayed order, as a whole; a `+` that would be displayed in the middle, or a
- * reading that does not validate, leaves it unmarked rather than guessed.
+ * A run of right-to-left text whose groups are displayed in another order than written (see
+ * `bidi.ts`): read as displayed, as a whole; a reading that does not validate leaves it unmarked
+ * rather than guessed.
  */
-function judgeRightToLeft(context: RunContext, matches: PhoneMatch[]): void {
-  const { text, run } = context;
-  if (run.plus) return;
-  const units: string[] = [];
-  let unit = '';
-  for (let group = 0; group < run.groupStarts.length; group++) {
-    unit += text.slice(run.groupStarts[group], run.groupEnds[group]);
-    const next = run.groupStarts[group + 1];
-    if (next === undefined || SPACE.test(text.slice(run.groupEnds[group], next))) {
-      units.push(unit);
-      unit = '';
-    }
-  }
-  const digits = units.reverse().join('');
-  const verdict = judgeDigits(context, 0, run.groupStarts.length - 1, digits, false);
+function judgeDisplayed(context: RunContext, displayedDigits: string, matches: PhoneMatch[]): void {
+  const verdict = judgeDigits(context, 0, context.run.groupStarts.length - 1, displayedDigits, false);
   if (typeof verdict === 'object') matches.push(toMatch(verdict));
 }
 

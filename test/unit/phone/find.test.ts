@@ -208,6 +208,19 @@ describe('findPhoneNumbers: the contract with the content script', () => {
     );
   });
 
+  it('follows the bidirectional algorithm: Arabic numbers, Latin labels, marks inside', () => {
+    const read = (text: string) =>
+      findPhoneNumbers(text, { defaultCountry: 'IL', direction: 'rtl' }).map((m) => m.e164);
+    // After Arabic a hyphen does not join the groups (shown `04-850-0321`); a slash does.
+    expect(read('الفاكس 0321-850-04 فقط')).toEqual(['+97248500321']);
+    expect(read('هاتف المكتب 02/6230482')).toEqual(['+97226230482']);
+    // After a Latin letter the digits take its direction: shown as written.
+    expect(read('Tel: 03 612 0457 (משרד)')).toEqual(['+97236120457']);
+    expect(read('Phone +972 3 612 0456')).toEqual(['+97236120456']);
+    // A direction mark inside the run: its display is not this reader's to guess.
+    expect(read('טלפון 03 612\u200e 0456')).toEqual([]);
+  });
+
   it('reads full-width and Arabic-Indic digits and invisible characters, with offsets into the text as given', () => {
     const fullWidth = 'Tel：＋８１　３－３２２４－９９９９。';
     const [wide] = findPhoneNumbers(fullWidth, { defaultCountry: 'JP' });
