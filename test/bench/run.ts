@@ -12,6 +12,7 @@ import { callLatencyBench } from './call-latency';
 import { contentBundleSize, metadataChoiceBench } from './content-size';
 import { detectionBench } from './detection';
 import { pageLoadBench } from './page-load';
+import { pageLoadFirefoxBench } from './page-load-firefox';
 import { pageScanBench } from './page-scan';
 import { savedPagesBench } from './saved-pages';
 
@@ -29,6 +30,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'page scan', run: pageScanBench },
   { name: 'saved pages', run: savedPagesBench },
   { name: 'page load', run: pageLoadBench },
+  { name: 'page load (Firefox)', run: pageLoadFirefoxBench },
   { name: 'call latency', run: callLatencyBench },
 ];
 
@@ -37,7 +39,7 @@ const REPORT = join(import.meta.dirname, 'report.json');
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).map((word) => word.toLowerCase());
   const chosen = SECTIONS.filter(
-    (section) => filters.length === 0 || filters.some((word) => section.name.includes(word)),
+    (section) => filters.length === 0 || filters.some((word) => section.name.toLowerCase().includes(word)),
   );
   const report: Record<string, Results | { error: string }> = {};
   let failed = false;
