@@ -1,9 +1,8 @@
 /**
  * What Firefox's parent process can tell about a content process that a page cannot: its CPU time
  * (`ChromeUtils.requestProcInfo`, nanoseconds, every thread), its explicit memory after a GC and
- * CC in every process (the memory reporters about:memory reads), and its main thread's busy
- * stretches (the Gecko profiler's "Awake" markers, each one wake of the thread with the CPU time it
- * used). Firefox has neither CDP's `Performance.getMetrics` nor the Long Tasks API.
+ * CC in every process (the memory reporters about:memory reads), and its main thread's long tasks
+ * (from the Gecko profiler's samples). Firefox has neither CDP's `Performance.getMetrics` nor the Long Tasks API.
  *
  * The code run in the parent process is written as strings: tsx would add helpers to a serialized
  * function that the chrome context does not have.
@@ -58,51 +57,62 @@ export async function explicitMemoryMb(parent: ParentProcess): Promise<Map<numbe
   return new Map(Object.entries(byPid).map(([pid, bytes]) => [Number(pid), bytes / 1024 / 1024]));
 }
 
-/** Starts the Gecko profiler for main threads, markers only (no stack sampling, which would cost). */
+/**
+ * Starts the Gecko profiler on main threads, sampling every 2 ms without stacks (cheap: no stack
+ * walk, no JS frames), for each sample's event delay and CPU time.
+ */
 export async function startProfiler(parent: ParentProcess): Promise<void> {
   await parent.evaluate(/* js */ `(async () => {
-    await Services.profiler.StartProfiler(1 << 20, 1, ['cpu', 'nostacksampling'], ['GeckoMain']);
+    await Services.profiler.StartProfiler(1 << 20, ${SAMPLE_MS}, ['cpu'], ['GeckoMain']);
     return 'started';
   })()`);
 }
 
-export interface Wake {
-  /** Wall-clock length of the wake, ms. */
+const SAMPLE_MS = 2;
+
+export interface Task {
+  /** How long it held the thread, ms (wall clock, as the Long Tasks API counts). */
   readonly wallMs: number;
   /** CPU time the thread used in it, ms: unlike wall time, not stretched by other processes. */
   readonly cpuMs: number;
 }
 
 /**
- * Stops the profiler and returns the wakes of `pid`'s main thread while it ran. A wake lasts until
- * the thread's event queue is empty, so it may hold several tasks run back to back: a busy stretch
- * no input could interrupt only where its tasks are long, an upper bound on the longest task.
+ * Stops the profiler and returns the tasks of `pid`'s main thread that ran for at least `minMs`
+ * while it ran. Each sample carries the event delay, how long an input event arriving then would
+ * wait: it grows while one task runs and falls when the next starts, so each rise is one task
+ * (the Firefox Profiler's "jank" is a rise past 50 ms). The task's CPU time is the CPU the thread
+ * used over the rise's samples (`threadCPUDelta`, in ns on Linux, µs elsewhere).
  */
-export async function stopProfilerWakes(parent: ParentProcess, pid: number): Promise<Wake[]> {
+export async function stopProfilerTasks(parent: ParentProcess, pid: number, minMs: number): Promise<Task[]> {
   return JSON.parse(
     await parent.evaluate(/* js */ `(async () => {
       const profile = await Services.profiler.getProfileDataAsync();
       Services.profiler.StopProfiler();
-      const thread = profile.processes.flatMap((process) => process.threads)
-        .find((candidate) => candidate.pid === ${pid} && candidate.name === 'GeckoMain');
-      if (!thread) return '[]';
-      const { schema, data } = thread.markers;
-      const wakes = [];
-      let start;
-      for (const row of data) {
-        if (thread.stringTable[row[schema.name]] !== 'Awake') continue;
-        const phase = row[schema.phase];
-        // 1: one marker for the whole wake; 2 and 3: its start, then its end with the CPU time.
-        if (phase === 1) {
-          wakes.push({ wallMs: row[schema.endTime] - row[schema.startTime], cpuMs: row[schema.data]['CPU Time'] || 0 });
+      const process = profile.processes.find((candidate) => candidate.threads.some((t) => t.pid === ${pid}));
+      const thread = process && process.threads.find((t) => t.pid === ${pid} && t.name === 'GeckoMain');
+      if (!thread) throw new Error('no profile of the main thread of process ${pid}');
+      const units = process.meta.sampleUnits && process.meta.sampleUnits.threadCPUDelta;
+      const toMs = units === 'ns' ? 1e-6 : 1e-3;
+      const { schema, data } = thread.samples;
+      const tasks = [];
+      let peak = 0;
+      let previous = 0;
+      let cpu = 0;
+      for (const sample of data) {
+        const delay = sample[schema.eventDelay] || 0;
+        // A new task starts the delay again from (nearly) nothing; within one it can dip a little.
+        if (delay === 0 || delay < previous / 2) {
+          if (peak >= ${minMs}) tasks.push({ wallMs: peak, cpuMs: cpu * toMs });
+          peak = 0;
+          cpu = 0;
         }
-        if (phase === 2) start = row[schema.startTime];
-        if (phase === 3 && start !== undefined) {
-          wakes.push({ wallMs: row[schema.endTime] - start, cpuMs: row[schema.data]['CPU Time'] || 0 });
-          start = undefined;
-        }
+        peak = Math.max(peak, delay);
+        previous = delay;
+        cpu += sample[schema.threadCPUDelta] || 0;
       }
-      return JSON.stringify(wakes);
+      if (peak >= ${minMs}) tasks.push({ wallMs: peak, cpuMs: cpu * toMs });
+      return JSON.stringify(tasks);
     })()`),
-  ) as Wake[];
+  ) as Task[];
 }
