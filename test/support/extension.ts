@@ -3,7 +3,7 @@
  * Each test file launches its own browser with a fresh profile and closes it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -55,6 +55,8 @@ export interface LoadedExtension {
  * Launches Chromium with the extension. A fresh install opens Ringback's welcome tab: by default it
  * is waited for and closed, so tests start from the pages they open themselves (and every launch
  * still shows that the welcome opens); `keepWelcome` leaves it to the test (see `welcomePage`).
+ * `profileDir` is a user-data-dir the caller owns and removes: launched again with it, the
+ * browser restarts the same profile (no install, so no welcome tab).
  */
 export async function launchWithExtension(
   options: {
@@ -63,10 +65,13 @@ export async function launchWithExtension(
     keepWelcome?: boolean;
     args?: readonly string[];
     executablePath?: string;
+    profileDir?: string;
   } = {},
 ): Promise<LoadedExtension> {
   const extensionDir = options.extensionDir ?? SIM_BUILD_DIR;
-  const profile = await mkdtemp(join(tmpdir(), 'ringback-profile-'));
+  const ownProfile = options.profileDir === undefined;
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'ringback-profile-')));
+  const freshInstall = (await readdir(profile)).length === 0;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath ?? CHROMIUM,
     headless: options.headless ?? true,
@@ -80,7 +85,7 @@ export async function launchWithExtension(
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(first.url()).host;
-  if (!options.keepWelcome) await (await welcomePage(context, id)).close();
+  if (freshInstall && !options.keepWelcome) await (await welcomePage(context, id)).close();
   return {
     context,
     id,
@@ -91,7 +96,7 @@ export async function launchWithExtension(
     },
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (ownProfile) await rm(profile, { recursive: true, force: true });
     },
   };
 }
