@@ -91,8 +91,18 @@ export interface ParsedSettings {
   readonly problems: readonly string[];
 }
 
+export interface ParseOptions {
+  /**
+   * Keep accounts whose base URL is plain `http:` (see hasPlainHttpAddress) instead of dropping
+   * them: for settings this browser already holds (saved by an earlier version, or set by the
+   * administrator), so the account stays listed and says why it sends nothing. New input (the
+   * options form, an imported file) is refused instead, so no such account is ever added.
+   */
+  readonly keepPlainHttp?: boolean;
+}
+
 /** Validates and migrates anything that claims to be settings. Never throws. */
-export function parseSettings(raw: unknown): ParsedSettings {
+export function parseSettings(raw: unknown, options: ParseOptions = {}): ParsedSettings {
   const problems: string[] = [];
   const input = migrate(isRecord(raw) ? raw : {}, problems);
   if (!isRecord(raw) && raw !== undefined) problems.push('(root)');
@@ -105,7 +115,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
     return fallback;
   };
 
-  const accounts = parseAccounts(input.accounts, problems);
+  const accounts = parseAccounts(input.accounts, problems, options);
   let activeAccountId = pick('activeAccountId', isString, '');
   if (!accounts.some((a) => a.id === activeAccountId)) activeAccountId = accounts[0]?.id ?? '';
 
@@ -160,7 +170,7 @@ const MAX_ACCOUNT_TEXT = 500;
 /** The most sites a detection list may hold. */
 const MAX_SITES = 5_000;
 
-function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
+function parseAccounts(value: unknown, problems: string[], options: ParseOptions): AccountSettings[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.length > MAX_ACCOUNTS) {
     problems.push('accounts');
@@ -169,7 +179,7 @@ function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
   const seen = new Set<string>();
   const accounts: AccountSettings[] = [];
   value.forEach((raw, index) => {
-    const account = parseAccount(raw);
+    const account = parseAccount(raw, options);
     if (!account || seen.has(account.id)) {
       problems.push(`accounts.${index}`);
       return;
@@ -181,12 +191,13 @@ function parseAccounts(value: unknown, problems: string[]): AccountSettings[] {
 }
 
 /** One account as the options page or a file sends it; undefined when it is not a usable account. */
-export function parseAccount(raw: unknown): AccountSettings | undefined {
+export function parseAccount(raw: unknown, options: ParseOptions = {}): AccountSettings | undefined {
   if (!isRecord(raw) || !isString(raw.id) || raw.id === '' || !oneOf(PROVIDER_IDS)(raw.provider)) return undefined;
   const texts = [raw.id, raw.label, raw.baseUrl, raw.deviceId, raw.callerId, raw.smsSenderId];
   if (texts.some((v) => isString(v) && v.length > MAX_ACCOUNT_TEXT)) return undefined;
   const baseUrl = isString(raw.baseUrl) ? raw.baseUrl.trim() : '';
-  if (baseUrl !== '' && !isAllowedBaseUrl(baseUrl)) return undefined;
+  const kept = options.keepPlainHttp === true && parseUrl(baseUrl)?.protocol === 'http:';
+  if (baseUrl !== '' && !isAllowedBaseUrl(baseUrl) && !kept) return undefined;
   const text = (v: unknown) => (isString(v) ? v : '');
   return {
     id: raw.id,
@@ -209,6 +220,15 @@ export function isAllowedBaseUrl(value: string): boolean {
   if (!url) return false;
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && loopbackHttpAllowed() && LOOPBACK_HOSTS.includes(url.hostname);
+}
+
+/**
+ * Whether the account's base URL is a plain `http:` address this build does not talk to (in a
+ * production build, every one). Such an account is kept only as settings already held
+ * (ParseOptions.keepPlainHttp); its login is never handed out, so nothing is sent.
+ */
+export function hasPlainHttpAddress(account: Pick<AccountSettings, 'baseUrl'>): boolean {
+  return account.baseUrl !== '' && !isAllowedBaseUrl(account.baseUrl);
 }
 
 /** Whether `value` is a web address at all (any scheme but https is then explained separately). */
@@ -315,10 +335,15 @@ export interface ManagedSettings {
  * rather than locking the user out of a setting the administrator got wrong. Managed accounts
  * replace the user's list, but keep the user's own device, caller-id and SMS sender choices where
  * the policy leaves them empty: an administrator sets up the account, each user picks their phone.
+ * A managed account with a plain http: address is listed, saying why it sends nothing, rather than
+ * vanishing from the users' browsers without a word.
  */
 export function applyManaged(settings: Settings, managed: unknown): ManagedSettings {
   if (!isRecord(managed)) return { settings, locked: [] };
-  const { settings: policy, problems } = parseSettings({ ...managed, version: SETTINGS_VERSION });
+  const { settings: policy, problems } = parseSettings(
+    { ...managed, version: SETTINGS_VERSION },
+    { keepPlainHttp: true },
+  );
   const valid = (key: SettingsKey): boolean => {
     if (managed[key] === undefined) return false;
     // Broken entries of an account list are dropped; the valid ones still apply.

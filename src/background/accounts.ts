@@ -35,12 +35,14 @@ export const NO_CAPABILITIES: Capabilities = {
 
 /**
  * The account's client, or undefined when it has no saved credentials. Throws ProviderError for
- * incomplete ones, and for a login saved for another provider or host (the user signs in again).
+ * incomplete ones, for a login saved for another provider or host (the user signs in again), and
+ * for an account whose address is plain http: (the user changes it to https:).
  */
 export async function providerFor(account: AccountSettings): Promise<Provider | undefined> {
   const login = await loadLogin(account);
   if (login.status === 'none') return undefined;
   if (login.status === 'sign-in-again') throw new ProviderError('auth', 'errSignInAgain');
+  if (login.status === 'plain-http') throw new ProviderError('auth', 'errPlainHttpAccount');
   return clientFor(account, login.credentials);
 }
 

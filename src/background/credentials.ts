@@ -15,7 +15,7 @@ import { browser } from 'wxt/browser';
 import { isRecord, isString } from '../guards';
 import { type Credentials, isCredentials } from '../messages';
 import type { ProviderId } from '../providers/types';
-import { type AccountSettings, accountOrigin } from '../settings';
+import { type AccountSettings, accountOrigin, hasPlainHttpAddress } from '../settings';
 import { exclusive } from './exclusive';
 import { loadSettings } from './managed';
 import { type Sealed, seal, unseal } from './secrets';
@@ -35,7 +35,9 @@ export type Login =
   | { readonly status: 'ok'; readonly credentials: Credentials }
   | { readonly status: 'none' }
   /** There was a login, for another provider or host: it is not used, the user must enter it again. */
-  | { readonly status: 'sign-in-again' };
+  | { readonly status: 'sign-in-again' }
+  /** The account's address is plain http: (settings.hasPlainHttpAddress): no login goes there at all. */
+  | { readonly status: 'plain-http' };
 
 /** The account's login, only when it was saved for the account's present provider and origin. */
 export async function loadLogin(account: AccountSettings): Promise<Login> {
@@ -43,6 +45,7 @@ export async function loadLogin(account: AccountSettings): Promise<Login> {
 }
 
 async function loginOf(account: AccountSettings, entry: Entry | undefined): Promise<Login> {
+  if (hasPlainHttpAddress(account)) return { status: 'plain-http' };
   if (!entry) return { status: 'none' };
   if (!sameBinding(entry, bindingOf(account)) || !('sealed' in entry)) return { status: 'sign-in-again' };
   const credentials = await unseal(entry.sealed, context(account.id, entry));

@@ -13,10 +13,13 @@ import { exclusive } from './exclusive';
 export const SETTINGS_KEY = 'settings';
 const SESSION_PREFIX = 'session:';
 
-/** The user's own settings, as saved on this machine (before any administrator policy). */
+/**
+ * The user's own settings, as saved on this machine (before any administrator policy). An account
+ * an earlier version saved with a plain http: address stays, to say why it sends nothing.
+ */
 export async function loadLocalSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY]).settings;
+  return parseSettings(stored[SETTINGS_KEY], { keepPlainHttp: true }).settings;
 }
 
 export async function saveLocalSettings(settings: Settings): Promise<void> {

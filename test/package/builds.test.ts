@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
-import { launchWithExtension } from '../support/extension';
+import { startSimulator } from '../sim/server';
+import { type ExtensionApi, launchWithExtension } from '../support/extension';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let outDir: string;
@@ -128,4 +129,46 @@ describe('production builds', () => {
       await extension.close();
     }
   });
+
+  it('the Chrome build keeps an http: account an earlier version saved listed, says why, and sends it nothing', async () => {
+    const sim = await startSimulator();
+    const extension = await launchWithExtension({ extensionDir: join(outDir, 'chrome-mv3') });
+    try {
+      const account = { ...OLD_ACCOUNT, baseUrl: sim.baseUrl('fonial') };
+      const worker = await extension.worker();
+      // As a version before https-only left it: the account, and its login in the clear.
+      await worker.evaluate(
+        (items) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.set(items),
+        {
+          settings: { version: 1, accounts: [account], activeAccountId: account.id },
+          credentials: { [account.id]: { username: 'someone', password: 'secret-password' } },
+        },
+      );
+      const sentence = 'This account uses an unencrypted http: address, and Ringback only sends logins over https:';
+      const options = await extension.context.newPage();
+      await options.goto(`chrome-extension://${extension.id}/options.html`);
+      await options.locator('.account-row', { hasText: 'Old office' }).getByText(sentence).waitFor();
+      const reply = await options.evaluate(
+        (message) => (globalThis as unknown as { chrome: ExtensionApi }).chrome.runtime.sendMessage(message),
+        { type: 'call', number: '0221 66966966' },
+      );
+      expect(reply).toMatchObject({ ok: true, value: { phase: 'failed', reason: 'errPlainHttpAccount' } });
+      const popup = await extension.context.newPage();
+      await popup.goto(`chrome-extension://${extension.id}/popup.html`);
+      await popup.getByText(sentence).first().waitFor();
+      expect(sim.requests).toEqual([]);
+    } finally {
+      await extension.close();
+      await sim.close();
+    }
+  });
 });
+
+const OLD_ACCOUNT = {
+  id: 'old-office',
+  provider: 'fonial',
+  label: 'Old office',
+  deviceId: '674',
+  callerId: '',
+  smsSenderId: '',
+};

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import type { AccountSettings } from '../../settings';
+import { type AccountSettings, hasPlainHttpAddress } from '../../settings';
 import { presenceOffer } from '../presence';
 import { PROVIDER_NAMES } from '../providers';
 
@@ -32,6 +32,8 @@ export function AccountRow({
 }: Props) {
   const [confirming, setConfirming] = useState(false);
   const name = account.label || PROVIDER_NAMES[account.provider];
+  // Kept from an earlier version or set by policy: listed, so the user learns why it sends nothing.
+  const plainHttp = hasPlainHttpAddress(account);
   return (
     <li class="account-row">
       <div class="entry">
@@ -39,12 +41,20 @@ export function AccountRow({
           {name} {active ? <span class="badge">{t('accountActive')}</span> : null}
         </div>
         <div class="entry-meta">
-          {[PROVIDER_NAMES[account.provider], account.baseUrl, hasCredentials || signInAgain ? '' : t('accountNoLogin')]
+          {[
+            PROVIDER_NAMES[account.provider],
+            account.baseUrl,
+            hasCredentials || signInAgain || plainHttp ? '' : t('accountNoLogin'),
+          ]
             .filter(Boolean)
             .join(' · ')}
         </div>
         {presenceOffer(account.provider) ? <div class="entry-meta">{presenceOffer(account.provider)}</div> : null}
-        {signInAgain ? <div class="entry-meta sign-in-again">{t('accountSignInAgain')}</div> : null}
+        {plainHttp ? (
+          <div class="entry-meta sign-in-again">{t('errPlainHttpAccount')}</div>
+        ) : signInAgain ? (
+          <div class="entry-meta sign-in-again">{t('accountSignInAgain')}</div>
+        ) : null}
       </div>
       {confirming ? (
         <div class="actions">

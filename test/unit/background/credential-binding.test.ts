@@ -157,6 +157,35 @@ describe('base URLs', () => {
     expect(env.sim.requests).toEqual([]);
   });
 
+  it('keep an http: account already saved listed in a production build, say why, and send it nothing', async () => {
+    // The harness saved the office account on the simulator's http: address, as a version before
+    // https-only could have; the production build reads the same storage.
+    vi.stubEnv('MODE', 'production');
+    const listed = await view();
+    expect(listed.settings.accounts.map((a) => a.id)).toEqual(['office']);
+    expect(listed).toMatchObject({ withCredentials: [], signInAgain: [] });
+    expect(await call()).toMatchObject({ phase: 'failed', reason: 'errPlainHttpAccount' });
+    const popup = await value<PopupState>({ type: 'popup-state' });
+    expect(popup.connection).toEqual({ status: 'error', reason: 'errPlainHttpAccount', details: [] });
+    // An administrator's http: account is listed the same way; a settings file cannot add one.
+    await fakeBrowser.storage.managed.set({ accounts: [fonialAccount(env.sim, { id: 'company' })] });
+    expect((await view()).settings.accounts.map((a) => a.id)).toEqual(['company']);
+    await fakeBrowser.storage.managed.clear();
+    const json = JSON.stringify({
+      format: 'ringback-settings',
+      settings: { version: 1, accounts: [fonialAccount(env.sim, { id: 'imported' })] },
+    });
+    expect(await value<ImportResult>({ type: 'import-settings', json }, OPTIONS_TAB)).toEqual({
+      applied: true,
+      problems: ['accounts'],
+    });
+    expect((await view()).settings.accounts.map((a) => a.id)).toEqual(['office']);
+    expect(env.sim.requests).toEqual([]);
+    // The simulator build still reaches it, with the login it was saved with.
+    vi.stubEnv('MODE', 'sim');
+    expect(await call()).toMatchObject({ phase: 'ringing' });
+  });
+
   it('may be loopback http in the simulator build, and nothing else', async () => {
     vi.stubEnv('MODE', 'sim');
     const plain = fonialAccount(env.sim, { id: 'plain', baseUrl: 'http://pbx.example/api' });
