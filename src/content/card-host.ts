@@ -10,12 +10,15 @@
  *   inherited from the page.
  * - At click time, `honest` checks what the user could actually see: the button is rendered
  *   (checkVisibility with opacity and visibility), fully inside the viewport and of a readable size,
- *   nothing between it and the top layer fades, filters, masks, clips or transforms it, the host's
+ *   nothing between it and the top layer (nor the page's root) fades, masks, clips or transforms it
+ *   or filters it toward invisible (colour filters such as a dark mode's are fine), the host's
  *   own styles are still ours, the point clicked is on our button and the topmost element there is
  *   our host, and no other top-layer element (a page's popover or dialog shown later, even one that
  *   lets clicks through) overlaps the card. Where the browser has IntersectionObserver v2
  *   (Chromium), its occlusion-aware `isVisible` must agree too.
  */
+
+import { keepsContrast, type Look, throughFilter, UNFILTERED } from './filter-look';
 
 /** Below this, the card is too small or faint to have been read. */
 const MIN_OPACITY = 0.95;
@@ -127,22 +130,31 @@ export class CardHost {
   }
 
   /**
-   * Nothing from the button up fades, filters, masks, clips, blends or moves it: up to the host when
-   * the host is in the top layer (the page's elements above it no longer paint it), else up to the
-   * document's root. Our own shadow tree is checked too: an open shadow root is the page's to edit.
+   * Nothing from the button up fades, masks, clips, blends or moves it, or filters it toward
+   * invisible (a colour filter is fine: filter-look.ts): up to the host when the host is in the top
+   * layer (the page's elements above it no longer paint it), else up to the document's root. Our own
+   * shadow tree is checked too: an open shadow root is the page's to edit. The root's own opacity
+   * and filter count either way: Firefox paints the top layer through them (Chromium does not).
    */
   #chainUntouched(button: HTMLElement): boolean {
     const top = this.#host.matches(':popover-open') ? this.#host : undefined;
     let opacity = 1;
+    let look: Look | undefined = UNFILTERED;
     for (let node: Element | null = button; node; node = parentOf(node)) {
       const style = getComputedStyle(node);
       opacity *= Number.parseFloat(style.opacity) || 0;
-      if (style.visibility !== 'visible' || style.display === 'none') return false;
-      if (style.filter !== 'none' || style.transform !== 'none' || style.clipPath !== 'none') return false;
+      look = throughFilter(look, style.filter);
+      if (!look || style.visibility !== 'visible' || style.display === 'none') return false;
+      if (style.transform !== 'none' || style.clipPath !== 'none') return false;
       if ((style.maskImage || 'none') !== 'none' || style.mixBlendMode !== 'normal') return false;
       if (node === top) break;
     }
-    return opacity >= MIN_OPACITY;
+    if (top) {
+      const root = getComputedStyle(document.documentElement);
+      opacity *= Number.parseFloat(root.opacity) || 0;
+      look = throughFilter(look, root.filter);
+    }
+    return look !== undefined && opacity * look.alpha >= MIN_OPACITY && keepsContrast(look);
   }
 
   /** Another top-layer element over the card: a page's popover, modal dialog or full-screen element. */

@@ -2,7 +2,8 @@
  * Issue #14 in real Firefox ESR: logins are sealed with the key in the event page's IndexedDB, so
  * `storage.local` (which content scripts can read) holds no password in any form; and the card on
  * a hostile page calls nothing for the tricks that hide or cover it (Firefox has no
- * IntersectionObserver v2: the click-time checks alone decide), while a plain click still calls.
+ * IntersectionObserver v2: the click-time checks alone decide), while a plain click still calls,
+ * also under a dark mode's colour filter on the page's root.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ describe('Ringback’s security in Firefox', () => {
     expect(state.connection.status).toBe('ok');
   });
 
-  it('calls nothing when the page hides, fades or covers the card, and calls on a plain click', async () => {
+  it('calls nothing when the page hides, fades or covers the card, and calls on a plain click under a dark mode', async () => {
     for (const trick of [
       'hostStyle',
       'fadeInside',
@@ -62,6 +63,8 @@ describe('Ringback’s security in Firefox', () => {
       'sheetInside',
       'coverWithPopover',
       'leaveTopLayer',
+      // Firefox paints the card through a filter on the page's root: this one hides it.
+      'rootOpacity',
     ]) {
       const { page, x, y } = await cardShown();
       await page.evaluate(
@@ -74,6 +77,8 @@ describe('Ringback’s security in Firefox', () => {
       await page.close();
     }
     const { page, x, y } = await cardShown();
+    // A dark mode's colour filter on the root inverts the card too, and leaves it readable.
+    await page.evaluate(() => (window as unknown as { darkModes: { inverted(): void } }).darkModes.inverted());
     await page.mouse.click(x, y);
     // Generous: a loaded machine may take a while to log in and call.
     await waitFor(() => (placed() > 0 ? true : undefined), 30_000);

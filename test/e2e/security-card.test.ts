@@ -2,7 +2,8 @@
  * Issue #14 item 5 in real Chromium: a hostile page cannot get a call out of the card. The page's
  * own CSS aimed at the host loses, page elements at the highest z-index stay below the card (it is
  * in the top layer), and each trick that does hide, fade, shrink, clip, move or cover the card
- * makes the user's real click at the card's place call nothing.
+ * makes the user's real click at the card's place call nothing. A dark mode's colour filter on the
+ * page's root is no trick: the card stays readable, and the click calls.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,9 @@ const TRICKS = [
   'sheetInside',
   'coverWithPopover',
   'leaveTopLayer',
+  'rootOpacity',
+  'rootBrightness',
+  'rootContrast',
 ] as const;
 
 /** Opens the hostile page and shows the card for its number; returns the Call button's centre. */
@@ -81,6 +85,17 @@ describe('the card on a hostile page', () => {
     await page.mouse.click(lure?.x ?? x, lure?.y ?? y);
     await page.waitForTimeout(700);
     expect(calls()).toBe(before);
+    await page.close();
+  });
+
+  it.each(['inverted', 'tuned'])('calls through a dark mode’s colour filter on the page (“%s”)', async (mode) => {
+    const { page, x, y } = await cardShown();
+    await page.evaluate(
+      (name) => (window as unknown as { darkModes: Record<string, () => void> }).darkModes[name]?.(),
+      mode,
+    );
+    await page.mouse.click(x, y);
+    await expect.poll(placed, { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 
