@@ -4,6 +4,7 @@
  * through `parseSettings`, which keeps what is valid, replaces what is not with the default and
  * says what it dropped. Credentials are not settings: they live apart (see background/storage.ts).
  */
+import { neverShips } from './build-flavour';
 import { isBoolean, isRecord, isString } from './guards';
 import { DEFAULT_BASE_URLS } from './providers/catalog';
 import { PROVIDER_IDS, type ProviderId } from './providers/types';
@@ -239,9 +240,9 @@ export function isWebUrl(value: string): boolean {
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
-/** `import.meta.env.MODE` is fixed at build time: a production bundle has no loopback branch at all. */
+/** A production bundle has no loopback branch at all. */
 function loopbackHttpAllowed(): boolean {
-  return import.meta.env.MODE === 'sim' || import.meta.env.MODE === 'test';
+  return neverShips();
 }
 
 function parseUrl(value: string): URL | undefined {

@@ -7,7 +7,8 @@
  * - The host sits in the browser's top layer (`popover="manual"`, raised each time the card shows),
  *   above everything the page has in normal flow, with inline `!important` styles, which beat any
  *   page stylesheet, `!important` and cascade layers included, and `all: initial` so nothing is
- *   inherited from the page.
+ *   inherited from the page. In production builds its shadow root is closed: no page script can
+ *   reach into the card to relabel the button.
  * - At click time, `honest` checks what the user could actually see: the button is rendered
  *   (checkVisibility with opacity and visibility), fully inside the viewport and of a readable size,
  *   nothing between it and the top layer (nor the page's root) fades, masks, clips or transforms it
@@ -58,6 +59,8 @@ type VisibilityEntry = IntersectionObserverEntry & { readonly isVisible?: boolea
 
 export class CardHost {
   readonly #host: HTMLElement;
+  /** The host's shadow root, closed in production builds: `host.shadowRoot` is then null. */
+  readonly #shadow: ShadowRoot;
   readonly #card: HTMLElement;
   #style = '';
   readonly #observer: IntersectionObserver | undefined;
@@ -65,8 +68,9 @@ export class CardHost {
   #seen: boolean | undefined;
   #reported: (() => void) | undefined;
 
-  constructor(host: HTMLElement, card: HTMLElement) {
+  constructor(host: HTMLElement, shadow: ShadowRoot, card: HTMLElement) {
     this.#host = host;
+    this.#shadow = shadow;
     this.#card = card;
     if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
     this.#pin();
@@ -124,7 +128,7 @@ export class CardHost {
     const y = fromKeyboard ? rect.top + rect.height / 2 : event.clientY;
     if (x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) return false;
     if (document.elementFromPoint(x, y) !== host) return false;
-    const inside = host.shadowRoot?.elementFromPoint(x, y);
+    const inside = this.#shadow.elementFromPoint(x, y);
     if (!inside || !(inside === button || button.contains(inside))) return false;
     return !this.#overlapped(card);
   }
@@ -132,9 +136,10 @@ export class CardHost {
   /**
    * Nothing from the button up fades, masks, clips, blends or moves it, or filters it toward
    * invisible (a colour filter is fine: filter-look.ts): up to the host when the host is in the top
-   * layer (the page's elements above it no longer paint it), else up to the document's root. Our own
-   * shadow tree is checked too: an open shadow root is the page's to edit. The root's own opacity
-   * and filter count either way: Firefox paints the top layer through them (Chromium does not).
+   * layer (the page's elements above it no longer paint it), else up to the document's root. Our
+   * own shadow tree is checked too: where it is open (builds that never ship) the page can edit it.
+   * The root's own opacity and filter count either way: Firefox paints the top layer through them
+   * (Chromium does not).
    */
   #chainUntouched(button: HTMLElement): boolean {
     const top = this.#host.matches(':popover-open') ? this.#host : undefined;

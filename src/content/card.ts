@@ -15,6 +15,7 @@
  * Before any account exists the card still shows, but in its set-up state: it says Ringback needs
  * setting up to call this number, and its one button opens the welcome screen instead of calling.
  */
+import { neverShips } from '../build-flavour';
 import { CardHost } from './card-host';
 import { HOST_TAG } from './dom-rules';
 
@@ -91,6 +92,7 @@ export class Card {
   readonly #hint: HTMLSpanElement;
   readonly #abort = new AbortController();
   readonly #guard: CardHost;
+  readonly #shadow: ShadowRoot;
   #target: CardTarget | undefined;
   #anchor: Anchor | undefined;
   #lastRect: DOMRect | undefined;
@@ -108,7 +110,11 @@ export class Card {
   constructor(options: CardOptions) {
     this.#options = options;
     this.host = document.createElement(HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+    // Closed in what ships, so page scripts cannot reach into the card (relabel the button, add a
+    // style sheet); open in the builds that never ship, where the end-to-end tests find the button
+    // (Playwright does not pierce closed shadow roots). The card keeps its own reference either way.
+    const shadow = this.host.attachShadow({ mode: neverShips() ? 'open' : 'closed' });
+    this.#shadow = shadow;
     adoptStyles(shadow, CARD_CSS);
 
     this.#card = document.createElement('div');
@@ -137,7 +143,7 @@ export class Card {
     shadow.append(this.#card, this.#hint);
     document.documentElement.append(this.host);
     // In the top layer, with styles the page cannot override; clicks are checked against what showed.
-    this.#guard = new CardHost(this.host, this.#card);
+    this.#guard = new CardHost(this.host, shadow, this.#card);
 
     const signal = this.#abort.signal;
     this.#call.addEventListener('click', (event) => this.#clicked(event, (target) => this.#startCall(target)), {
@@ -400,7 +406,7 @@ export class Card {
   }
 
   #hasFocus(): boolean {
-    return Boolean(this.host.shadowRoot?.activeElement);
+    return Boolean(this.#shadow.activeElement);
   }
 
   #hideUnlessFocused(): void {

@@ -6,10 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import webExt from 'web-ext';
 import { startSimulator } from '../sim/server';
-import { type ExtensionApi, launchWithExtension } from '../support/extension';
+import { type ExtensionApi, launchWithExtension, numberPoint, waitFor, welcomePage } from '../support/extension';
+import { startPageServer } from '../support/static-server';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let outDir: string;
@@ -163,6 +165,71 @@ describe('production builds', () => {
     }
   });
 });
+
+describe('the card in the Chrome build', () => {
+  it('keeps its shadow root closed to the page, and still takes the user’s real click', async () => {
+    const pages = await startPageServer();
+    const extension = await launchWithExtension({ extensionDir: join(outDir, 'chrome-mv3') });
+    try {
+      const page = await extension.context.newPage();
+      await page.goto(pages.url('crm-contacts.html'));
+      // Without an account the default country is the browser's (en-US): a number in full form.
+      const point = await numberPoint(page, '+31 20 123 4567');
+      await page.mouse.move(point.x, point.y);
+      // No account yet: the card offers setting Ringback up. The page sees the host, not inside it.
+      const seenByPage = await page.waitForFunction(() => {
+        const host = document.querySelector('ringback-ui');
+        return host && { shadowRoot: host.shadowRoot === null ? 'none' : 'open' };
+      });
+      expect(await seenByPage.jsonValue()).toEqual({ shadowRoot: 'none' });
+      const { x, y } = await setUpButtonCentre(page);
+      await page.mouse.move(x, y, { steps: 3 });
+      await page.mouse.click(x, y);
+      await welcomePage(extension.context, extension.id);
+    } finally {
+      await extension.close();
+      await pages.close();
+    }
+  });
+});
+
+/**
+ * The middle of the card's "Set up Ringback" button, found through the DevTools protocol, which
+ * (unlike page scripts and Playwright's selectors) sees into closed shadow roots.
+ */
+async function setUpButtonCentre(page: Page): Promise<{ x: number; y: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const nodeId = await waitFor(async () => {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    return findNode(root, (node) => node.localName === 'button' && /\bsetup\b/.test(attribute(node, 'class')));
+  });
+  const { model } = await cdp.send('DOM.getBoxModel', { nodeId });
+  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+}
+
+interface DomNode {
+  readonly nodeId: number;
+  readonly localName: string;
+  readonly attributes?: readonly string[];
+  readonly children?: readonly DomNode[];
+  readonly shadowRoots?: readonly DomNode[];
+}
+
+function findNode(node: DomNode, wanted: (node: DomNode) => boolean): number | undefined {
+  if (wanted(node)) return node.nodeId;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+    const found = findNode(child, wanted);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function attribute(node: DomNode, name: string): string {
+  const attributes = node.attributes ?? [];
+  const index = attributes.indexOf(name);
+  return index >= 0 && index % 2 === 0 ? (attributes[index + 1] ?? '') : '';
+}
 
 const OLD_ACCOUNT = {
   id: 'old-office',
