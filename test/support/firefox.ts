@@ -55,10 +55,19 @@ export interface FirefoxLaunchOptions {
   readonly extensionDir?: string;
   /** Extra about:config preferences, e.g. a short `extensions.background.idle.timeout`. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  /** The add-on id in `extensionDir`'s manifest, when it is not the one wxt.config.ts gives. */
+  readonly geckoId?: string;
+  /**
+   * A profile the caller keeps and removes. Launched again with it (and the same `uuid`), Firefox
+   * restarts that profile: the temporary add-on is installed again and finds its storage as it was.
+   */
+  readonly userDataDir?: string;
+  /** The add-on's internal UUID to pin; a new one by default. */
+  readonly uuid?: string;
 }
 
 export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
-  const uuid = crypto.randomUUID();
+  const uuid = options.uuid ?? crypto.randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: options.executablePath ?? FIREFOX,
@@ -66,9 +75,10 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     // Without it, moz-extension:// documents cannot be opened or scripted over BiDi.
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
       // Otherwise Firefox picks a random UUID per profile and the add-on's pages have no known URL.
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'extensions.webextensions.uuids': JSON.stringify({ [options.geckoId ?? GECKO_ID]: uuid }),
       ...options.prefs,
     },
   });
