@@ -7,7 +7,13 @@ import { type Mounted, mount, useEnglish } from './render';
 
 let view: Mounted | undefined;
 
-beforeAll(() => useEnglish());
+beforeAll(async () => {
+  useEnglish();
+  // The where-and-when line imports the geo data module on first render; loaded here, that import
+  // is answered from the module cache instead of loading after the test ended (a loaded machine
+  // tore the environment down first and reported it as an unhandled error).
+  await import('../../../src/geo');
+});
 
 afterEach(() => {
   view?.unmount();
