@@ -132,33 +132,103 @@ export function countriesInText(text: string): CountryCode[] {
     const country = POSTAL_PREFIXES[match[1] ?? ''];
     if (country) hits.push({ at: match.index, country });
   }
-  const names = countryNames();
-  const words = [...sample.matchAll(WORD)];
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i];
+  const { names, prefixes } = countryNames();
+  // Read on a block of every row of a table: most words start no name, and are dropped after
+  // one look-up without the words after them being read.
+  for (let at = nextWord(sample, 0); at >= 0; at = nextWord(sample, wordEnd)) {
     // Country names are written capitalised in all five languages: `china`, `turkey` are not.
-    if (!first || !/^\p{Lu}/u.test(first[0])) continue;
-    let phrase = '';
-    for (let length = 1; length <= MAX_NAME_WORDS && i + length <= words.length; length++) {
-      phrase = length === 1 ? first[0].toLowerCase() : `${phrase} ${words[i + length - 1]?.[0].toLowerCase()}`;
+    if (!isCapital(sample, at)) continue;
+    const resume = wordEnd;
+    let phrase = sample.slice(at, wordEnd).toLowerCase();
+    for (let length = 1; length <= MAX_NAME_WORDS && prefixes.has(phrase); length++) {
       const country = names.get(phrase);
       if (country) {
-        hits.push({ at: first.index, country });
+        hits.push({ at, country });
         break;
       }
+      const next = nextWord(sample, wordEnd);
+      if (next < 0) break;
+      phrase = `${phrase} ${sample.slice(next, wordEnd).toLowerCase()}`;
     }
+    wordEnd = resume;
   }
   hits.sort((a, b) => a.at - b.at);
   for (const { country } of hits) if (!found.includes(country)) found.push(country);
   return found;
 }
 
-let names: Map<string, CountryCode> | undefined;
+/**
+ * Where the next word (as `WORD` reads words) starts at or after `from`, -1 when none; its end is
+ * left in `wordEnd`. A block of every table row is read: stepping through characters, with a
+ * letter test cached per character, costs a fraction of the regular expression.
+ */
+function nextWord(text: string, from: number): number {
+  let start = from;
+  let size = 0;
+  while (start < text.length && (size = letterSize(text, start)) === 0) start++;
+  if (start >= text.length) return -1;
+  let end = start + size;
+  for (;;) {
+    while (end < text.length && (size = letterSize(text, end)) > 0) end += size;
+    const joiner = text.charCodeAt(end);
+    // `U.S.A`, `d’Ivoire`: a dot or apostrophe with letters on both sides stays in the word.
+    if ((joiner !== 0x2e && joiner !== 0x27 && joiner !== 0x2019) || (size = letterSize(text, end + 1)) === 0) break;
+    end += 1 + size;
+  }
+  wordEnd = end;
+  return start;
+}
 
-/** Lower-cased country names in the five languages → country, built on first need. */
-function countryNames(): Map<string, CountryCode> {
-  if (names) return names;
-  names = new Map(Object.entries(EXTRA_NAMES));
+let wordEnd = 0;
+
+/** Per UTF-16 code unit: 0 not looked at yet, else one of the three below. */
+const characterKinds = new Uint8Array(0x10000);
+const NOT_LETTER = 1;
+const LETTER_KIND = 2;
+const CAPITAL = 3;
+
+/** How many code units the letter at `at` takes (a letter beyond the BMP two), 0 if none is there. */
+function letterSize(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const point = text.codePointAt(at) ?? code;
+    return point > 0xffff && IS_LETTER.test(String.fromCodePoint(point)) ? 2 : 0;
+  }
+  return kindOf(code) === NOT_LETTER ? 0 : 1;
+}
+
+function isCapital(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code >= 0xd800 && code <= 0xdbff) return IS_CAPITAL.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+  return kindOf(code) === CAPITAL;
+}
+
+function kindOf(code: number): number {
+  let kind = characterKinds[code] ?? 0;
+  if (kind === 0) {
+    const character = String.fromCharCode(code);
+    kind = IS_CAPITAL.test(character) ? CAPITAL : IS_LETTER.test(character) ? LETTER_KIND : NOT_LETTER;
+    characterKinds[code] = kind;
+  }
+  return kind;
+}
+
+const IS_LETTER = /^\p{L}$/u;
+const IS_CAPITAL = /^\p{Lu}$/u;
+
+interface CountryNames {
+  /** Lower-cased country names in the five languages → country. */
+  readonly names: Map<string, CountryCode>;
+  /** Every name's leading words (`bosnia`, `bosnia and`, …): a phrase outside it starts no name. */
+  readonly prefixes: Set<string>;
+}
+
+let countryNameTable: CountryNames | undefined;
+
+/** The country names, built on first need. */
+function countryNames(): CountryNames {
+  if (countryNameTable) return countryNameTable;
+  const names = new Map<string, CountryCode>(Object.entries(EXTRA_NAMES));
   for (const language of NAME_LANGUAGES) {
     let display: Intl.DisplayNames;
     try {
@@ -173,7 +243,13 @@ function countryNames(): Map<string, CountryCode> {
       if (key && !AMBIGUOUS_NAMES.has(key) && !names.has(key)) names.set(key, country);
     }
   }
-  return names;
+  const prefixes = new Set<string>();
+  for (const name of names.keys()) {
+    const words = name.split(' ');
+    for (let length = 1; length <= words.length; length++) prefixes.add(words.slice(0, length).join(' '));
+  }
+  countryNameTable = { names, prefixes };
+  return countryNameTable;
 }
 
 /**
@@ -235,6 +311,23 @@ const COUNTRY_LANGUAGES: Readonly<Partial<Record<CountryCode, readonly string[]>
 
 /** Whether a page in `language` may hold national numbers of `country`. */
 export function languageFits(language: string | null | undefined, country: CountryCode): boolean {
+  // Asked for every run that passes the pre-filter; a page has one language, and parsing the tag
+  // each time cost more than reading the run's block evidence.
+  const key = `${country} ${language ?? ''}`;
+  let fits = languageFitsCache.get(key);
+  if (fits === undefined) {
+    fits = languageFitsUncached(language, country);
+    if (languageFitsCache.size >= MAX_CACHED_LANGUAGES) languageFitsCache.clear();
+    languageFitsCache.set(key, fits);
+  }
+  return fits;
+}
+
+const languageFitsCache = new Map<string, boolean>();
+/** A page may change its `lang` any number of times: the cache never grows past this. */
+const MAX_CACHED_LANGUAGES = 64;
+
+function languageFitsUncached(language: string | null | undefined, country: CountryCode): boolean {
   let primary: string;
   try {
     primary = new Intl.Locale((language ?? '').trim()).language;
