@@ -71,10 +71,7 @@ const INLINE_TAGS = new Set([
 
 /** True when the element and everything inside it is left alone. */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.localName)) return true;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable.toLowerCase() !== 'false';
+  return SKIPPED_TAGS.has(element.localName) || isSkippedByAttribute(element);
 }
 
 /**
@@ -85,6 +82,26 @@ export function isSkippedElement(element: Element): boolean {
  */
 export function isInlineElement(element: Element): boolean {
   return INLINE_TAGS.has(element.localName) && !element.hasAttribute('dir');
+}
+
+/**
+ * What a walk does with an element: steps over it (`skipped`), joins its text into the run
+ * (`inline`), or ends the run there (`block`). One tag read, where asking `isSkippedElement` and
+ * `isInlineElement` reads it twice: a content script pays for every call into the page's DOM.
+ */
+export function elementRole(element: Element): 'skipped' | 'inline' | 'block' {
+  const tag = element.localName;
+  if (SKIPPED_TAGS.has(tag) || isSkippedByAttribute(element)) return 'skipped';
+  return INLINE_TAGS.has(tag) ? 'inline' : 'block';
+}
+
+/** `hidden`, or editable (`contenteditable` other than `false`). */
+function isSkippedByAttribute(element: Element): boolean {
+  // Most elements of a big table have no attributes at all: one call answers for them.
+  if (!element.hasAttributes()) return false;
+  if (element.hasAttribute('hidden')) return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /** The parent, stepping from a shadow root to its host. */

@@ -3,16 +3,7 @@
  * text of adjacent text nodes and inline elements within one block) one at a time; what to do
  * with a run is the scanner's business. Skipped regions are stepped over without entering them.
  */
-import {
-  blockContainerOf,
-  composedParent,
-  isElement,
-  isInlineElement,
-  isSkippedElement,
-  isText,
-  nodeAfter,
-  runStartOf,
-} from './dom-rules';
+import { blockContainerOf, composedParent, elementRole, isElement, isText, nodeAfter, runStartOf } from './dom-rules';
 import { TextRun } from './text-run';
 import { walkStep } from './walk-step';
 
@@ -39,6 +30,10 @@ export class ScanJob {
   #run: Run | undefined;
   /** Where the walk paused, and its ancestors: to resume near it if the page removed it. */
   #pausedPath: Node[] = [];
+  /** The walker's current node, as far as this job moved it. */
+  #walkerAt: Node | null;
+  /** Nodes visited, for reading the clock every CLOCK_EVERY of them. */
+  #count = 0;
 
   /** A walk over all of `root`. */
   static subtree(root: Node, options: ScanJobOptions): ScanJob {
@@ -59,6 +54,7 @@ export class ScanJob {
       root,
       NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
     );
+    this.#walkerAt = root;
     this.#options = options;
     this.#next = first;
     this.#stopAt = stopAt;
@@ -68,20 +64,32 @@ export class ScanJob {
   /** The next complete run, 'yield' when time is up, or 'done'. */
   next(shouldYield: () => boolean): JobStep {
     let node = this.#resumePoint();
-    let count = 0;
+    // Within one call the page cannot change: the parent of the text node before, and the block
+    // of the last parent looked up, are remembered instead of asked for again.
+    let previousParent: Node | null | undefined;
+    let lookedUpParent: Node | null | undefined;
+    let lookedUpContainer: Node | null = null;
     while (node) {
-      if (++count % CLOCK_EVERY === 0 && shouldYield()) return this.#pause(node);
+      // Counted across calls: most runs are a few nodes long.
+      if (++this.#count % CLOCK_EVERY === 0 && shouldYield()) return this.#pause(node);
       if (this.#bounded && node === this.#stopAt) this.#tail = true;
 
       if (isText(node)) {
-        const container = blockContainerOf(node);
+        const parent = node.parentNode;
+        if (parent !== lookedUpParent) {
+          lookedUpParent = parent;
+          lookedUpContainer = blockContainerOf(node);
+        }
+        const container = lookedUpContainer;
         if (this.#run && this.#run.container !== container) {
           const run = this.#endRun(node);
           if (run) return run;
         }
         if (!this.#run) this.#run = new TextRun<Text, Node>(container ?? this.root);
         const previous = this.#run.segments.at(-1)?.node;
-        this.#run.append(node, node.data, previous !== undefined && previous.parentNode !== node.parentNode);
+        if (previous !== undefined) previousParent ??= previous.parentNode;
+        this.#run.append(node, node.data, previous !== undefined && previousParent !== parent);
+        previousParent = parent;
         node = this.#after(node, true);
         continue;
       }
@@ -90,8 +98,8 @@ export class ScanJob {
         node = this.#after(node, true);
         continue;
       }
-      const skipped = isSkippedElement(node);
-      if (skipped || !isInlineElement(node)) {
+      const role = elementRole(node);
+      if (role !== 'inline') {
         // A block (or skipped) element ends the run before it; in the tail it ends the job.
         if (this.#run) {
           const run = this.#endRun(node);
@@ -102,7 +110,7 @@ export class ScanJob {
           return 'done';
         }
       }
-      if (skipped) {
+      if (role === 'skipped') {
         node = this.#after(node, false);
         continue;
       }
@@ -125,7 +133,11 @@ export class ScanJob {
   }
 
   #after(node: Node, enter: boolean): Node | null {
-    return walkStep(this.#walker, node, enter);
+    // The walker usually stands on `node` already (it handed it out): moving it there again is a
+    // call into the page's DOM per node.
+    const next = enter && this.#walkerAt === node ? this.#walker.nextNode() : walkStep(this.#walker, node, enter);
+    this.#walkerAt = next;
+    return next;
   }
 
   #pause(node: Node): 'yield' {

@@ -139,10 +139,10 @@ export class Scanner {
         this.#sweep = undefined;
         continue;
       }
-      if (shouldYield()) return true;
       if (this.#runTask) {
-        if (!this.#runTask.step(shouldYield)) return true;
+        if (!this.#runTask.step(shouldYield, false)) return true;
         this.#runTask = undefined;
+        if (shouldYield()) return true;
         continue;
       }
       if (this.#job) {
@@ -152,13 +152,23 @@ export class Scanner {
         }
         const step = this.#job.next(shouldYield);
         if (step === 'yield') return true;
-        if (step === 'done') this.#job = undefined;
-        else {
-          this.#runs++;
-          this.#runTask = new RunTask(step, this.#numbers, this.#readingOptions(step));
+        if (step === 'done') {
+          this.#job = undefined;
+          continue;
         }
+        this.#runs++;
+        // Read in this very slice: the page had no chance to change the run's nodes yet.
+        const task = new RunTask(step, this.#numbers, this.#reader);
+        if (!task.step(shouldYield, true)) {
+          this.#runTask = task;
+          return true;
+        }
+        // Most runs fail the pre-filter in a few microseconds; the walk reads the clock for
+        // those (every few dozen nodes), a run that went to the detector reads it here.
+        if (task.detected && shouldYield()) return true;
         continue;
       }
+      if (shouldYield()) return true;
       const item = this.#queue.take();
       if (item === undefined) return false;
       this.#job = this.#jobFor(item);
@@ -183,24 +193,22 @@ export class Scanner {
     return ScanJob.subtree(item, options);
   }
 
-  /** How the detector reads this run, worked out only when the run passes the pre-filter. */
-  #readingOptions(run: Run): () => RunReading {
+  /** How the detector reads `run`, worked out only when the run passes the pre-filter. */
+  readonly #reader = (run: Run): RunReading => {
     const defaultCountry = this.#defaultCountry;
     const { countries, directions } = this.#context;
-    return () => {
-      const { countryHints, fallbackCountry, defaultCountryFits } = countries.readingFor(run.container, defaultCountry);
-      const options: FindOptions = {
-        defaultCountry,
-        direction: directions.of(run.container, run.text),
-        ...(countryHints.length > 0 ? { countryHints } : {}),
-      };
-      return {
-        options,
-        fallback: fallbackCountry ? { ...options, defaultCountry: fallbackCountry } : undefined,
-        unfitCountry: defaultCountryFits ? undefined : defaultCountry,
-      };
+    const { countryHints, fallbackCountry, defaultCountryFits } = countries.readingFor(run.container, defaultCountry);
+    const options: FindOptions = {
+      defaultCountry,
+      direction: directions.of(run.container, run.text),
+      ...(countryHints.length > 0 ? { countryHints } : {}),
     };
-  }
+    return {
+      options,
+      fallback: fallbackCountry ? { ...options, defaultCountry: fallbackCountry } : undefined,
+      unfitCountry: defaultCountryFits ? undefined : defaultCountry,
+    };
+  };
 
   #foundShadowRoot(root: ShadowRoot): void {
     if (this.#seenShadowRoots.has(root)) return;
@@ -271,22 +279,27 @@ class RunTask {
   constructor(
     private readonly run: Run,
     private readonly numbers: PageNumbers,
-    private readonly readingOptions: () => RunReading,
+    private readonly reader: (run: Run) => RunReading,
   ) {}
 
-  /** True when finished. */
-  step(shouldYield: () => boolean): boolean {
+  /** Whether the run passed the pre-filter and went to the detector. */
+  get detected(): boolean {
+    return this.#reading !== undefined;
+  }
+
+  /** True when finished. `fresh`: the run was read in this slice, so its nodes are as read. */
+  step(shouldYield: () => boolean, fresh: boolean): boolean {
     const run = this.run;
     // The page changed these nodes since they were read: the observer queued them again.
-    if (!run.segments.every((s) => s.node.data === s.text && s.node.isConnected)) return true;
+    if (!fresh && !run.segments.every((s) => s.node.data === s.text && s.node.isConnected)) return true;
     if (!this.#windows) {
-      for (const segment of run.segments) this.numbers.dropNode(segment.node);
+      if (this.numbers.size > 0) for (const segment of run.segments) this.numbers.dropNode(segment.node);
       if (!mayContainPhoneNumber(run.text)) return true;
       this.#windows = textWindows(run.text.length);
-      this.#reading = this.readingOptions();
+      this.#reading = this.reader(run);
     }
     const windows = this.#windows;
-    this.#reading ??= this.readingOptions();
+    this.#reading ??= this.reader(run);
     const reading = this.#reading;
     for (; this.#index < windows.length; this.#index++) {
       if (this.#index > 0 && shouldYield()) return false;
