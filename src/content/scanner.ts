@@ -158,7 +158,7 @@ export class Scanner {
         }
         this.#runs++;
         // Read in this very slice: the page had no chance to change the run's nodes yet.
-        const task = new RunTask(step, this.#numbers, this.#reader);
+        const task = new RunTask(step, this.#numbers, this.#context, this.#reader);
         if (!task.step(shouldYield, true)) {
           this.#runTask = task;
           return true;
@@ -279,6 +279,7 @@ class RunTask {
   constructor(
     private readonly run: Run,
     private readonly numbers: PageNumbers,
+    private readonly context: RunContext,
     private readonly reader: (run: Run) => RunReading,
   ) {}
 
@@ -296,10 +297,12 @@ class RunTask {
       if (this.numbers.size > 0) for (const segment of run.segments) this.numbers.dropNode(segment.node);
       if (!mayContainPhoneNumber(run.text)) return true;
       this.#windows = textWindows(run.text.length);
-      this.#reading = this.reader(run);
     }
     const windows = this.#windows;
-    this.#reading ??= this.reader(run);
+    if (!this.#reading) {
+      if (!this.context.countries.gather(shouldYield)) return false;
+      this.#reading = this.reader(run);
+    }
     const reading = this.#reading;
     for (; this.#index < windows.length; this.#index++) {
       if (this.#index > 0 && shouldYield()) return false;
