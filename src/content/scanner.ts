@@ -26,6 +26,9 @@ import { WorkQueue } from './work-queue';
 
 export const SCAN_MEASURE = 'ringback-scan';
 
+/** Characters of text read by the detector between two looks at the clock: about 0.1 ms of work. */
+const DETECTED_CHARACTERS_PER_CLOCK = 200;
+
 export interface ScanMeasureDetail {
   /** Time spent scanning (inside slices), ms. */
   readonly busyMs: number;
@@ -59,6 +62,8 @@ export class Scanner {
   #sweepRequested = false;
   #busySince: number | undefined;
   #runs = 0;
+  /** Characters of detected runs since the clock was last read. */
+  #detectedSinceClock = 0;
   #stopped = false;
 
   constructor(options: ScannerOptions) {
@@ -129,6 +134,9 @@ export class Scanner {
   }
 
   #work(shouldYield: () => boolean): boolean {
+    // The page may have changed between slices, never within one: a job carried over from the
+    // last slice is checked once, here.
+    if (this.#job && !this.#job.root.isConnected) this.#job = undefined;
     while (!this.#stopped) {
       if (this.#sweepRequested && !this.#sweep) {
         this.#sweepRequested = false;
@@ -146,26 +154,31 @@ export class Scanner {
         continue;
       }
       if (this.#job) {
-        if (!this.#job.root.isConnected) {
-          this.#job = undefined;
-          continue;
-        }
-        const step = this.#job.next(shouldYield);
-        if (step === 'yield') return true;
-        if (step === 'done') {
+        const run = this.#job.next(shouldYield);
+        if (run === 'yield') return true;
+        if (run === 'done') {
           this.#job = undefined;
           continue;
         }
         this.#runs++;
+        // Rescanning replaces what the run's nodes had.
+        if (this.#numbers.size > 0) for (const segment of run.segments) this.#numbers.dropNode(segment.node);
+        // Most runs end here, in a few microseconds: the walk reads the clock for them (every few
+        // dozen nodes), and nothing is allocated for them.
+        if (!mayContainPhoneNumber(run.text)) continue;
         // Read in this very slice: the page had no chance to change the run's nodes yet.
-        const task = new RunTask(step, this.#numbers, this.#context, this.#reader);
+        const task = new RunTask(run, this.#numbers, this.#context, this.#reader);
         if (!task.step(shouldYield, true)) {
           this.#runTask = task;
           return true;
         }
-        // Most runs fail the pre-filter in a few microseconds; the walk reads the clock for
-        // those (every few dozen nodes), a run that went to the detector reads it here.
-        if (task.detected && shouldYield()) return true;
+        // A run that went to the detector costs a few microseconds per character: the clock is
+        // read once that adds up (most such runs are a cell's worth of text).
+        this.#detectedSinceClock += run.text.length;
+        if (this.#detectedSinceClock >= DETECTED_CHARACTERS_PER_CLOCK) {
+          this.#detectedSinceClock = 0;
+          if (shouldYield()) return true;
+        }
         continue;
       }
       if (shouldYield()) return true;
@@ -269,7 +282,7 @@ interface RunContext {
   readonly directions: TextDirections;
 }
 
-/** One text run: drop what its nodes had, pre-filter, detect window by window. */
+/** One text run that passed the pre-filter: detect window by window, then mark. */
 class RunTask {
   #windows: ReturnType<typeof textWindows> | undefined;
   #reading: RunReading | undefined;
@@ -283,21 +296,15 @@ class RunTask {
     private readonly reader: (run: Run) => RunReading,
   ) {}
 
-  /** Whether the run passed the pre-filter and went to the detector. */
-  get detected(): boolean {
-    return this.#reading !== undefined;
-  }
-
-  /** True when finished. `fresh`: the run was read in this slice, so its nodes are as read. */
+  /**
+   * True when finished. `fresh`: the run was read in this slice, so its nodes are as read. The
+   * scanner has already dropped the run's old numbers and checked it passes the pre-filter.
+   */
   step(shouldYield: () => boolean, fresh: boolean): boolean {
     const run = this.run;
     // The page changed these nodes since they were read: the observer queued them again.
     if (!fresh && !run.segments.every((s) => s.node.data === s.text && s.node.isConnected)) return true;
-    if (!this.#windows) {
-      if (this.numbers.size > 0) for (const segment of run.segments) this.numbers.dropNode(segment.node);
-      if (!mayContainPhoneNumber(run.text)) return true;
-      this.#windows = textWindows(run.text.length);
-    }
+    this.#windows ??= textWindows(run.text.length);
     const windows = this.#windows;
     if (!this.#reading) {
       if (!this.context.countries.gather(shouldYield)) return false;
