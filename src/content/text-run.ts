@@ -33,8 +33,8 @@ export const ELEMENT_GAP = ' ';
 
 export class TextRun<N, C = unknown> {
   readonly segments: Segment<N>[] = [];
-  /** Offsets of the gaps put between two elements' digits. */
-  readonly digitGaps: number[] = [];
+  /** Made for the few runs that have digit gaps: a big page makes a run per table cell. */
+  #digitGaps: number[] | undefined;
   text = '';
 
   /** The nearest block around the run (the element a reader sees it in). */
@@ -46,15 +46,21 @@ export class TextRun<N, C = unknown> {
    */
   append(node: N, text: string, newElement = false): void {
     const gap = newElement ? gapBetween(this.text, text) : undefined;
-    if (gap === 'digits') this.digitGaps.push(this.text.length);
+    if (gap === 'digits') (this.#digitGaps ??= []).push(this.text.length);
     if (gap) this.text += ELEMENT_GAP;
     this.segments.push({ node, start: this.text.length, text });
     this.text += text;
   }
 
+  /** Offsets of the gaps put between two elements' digits. */
+  get digitGaps(): readonly number[] {
+    return this.#digitGaps ?? [];
+  }
+
   /** Whether a number at `[start, end)` has written digits going on past a digit gap. */
   digitsContinue(start: number, end: number): boolean {
-    return this.digitGaps.includes(end) || this.digitGaps.includes(start - 1);
+    const gaps = this.#digitGaps;
+    return gaps !== undefined && (gaps.includes(end) || gaps.includes(start - 1));
   }
 
   get empty(): boolean {
