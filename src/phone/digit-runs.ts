@@ -64,11 +64,15 @@ const RUN = new RegExp(`[0-9](?:[${SEPARATORS}]{0,${MAX_SEPARATOR}}[0-9]){${MIN_
  */
 export function forEachDigitRun(text: string, visit: (run: DigitRun) => void): void {
   const run: MutableDigitRun = { start: 0, end: 0, groupStarts: [], groupEnds: [], digitCount: 0, plus: false };
-  const runs = new RegExp(RUN);
+  // One expression for all calls (a copy per call cost as much as the search in short texts);
+  // its position is kept across `visit`, which may search text of its own.
+  const runs = RUN;
+  runs.lastIndex = 0;
   for (let found = runs.exec(text); found !== null; found = runs.exec(text)) {
     const end = found.index + found[0].length;
     if (collectRun(text, found.index, end, run)) visit(run);
     else forEachListItem(text, found.index, end, run, visit);
+    runs.lastIndex = end;
   }
 }
 
