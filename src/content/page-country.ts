@@ -404,8 +404,8 @@ export class PageCountry {
   /** How to read a run in block `container` (see the module comment). */
   readingFor(container: Node, defaultCountry: CountryCode): CountryReading {
     const hints: CountryCode[] = [];
-    for (const country of [...this.#blockEvidence(container), ...this.#pageEvidence()]) {
-      if (country !== defaultCountry && !hints.includes(country)) hints.push(country);
+    for (const evidence of [this.#blockEvidence(container), this.#pageEvidence()]) {
+      for (const country of evidence) if (country !== defaultCountry && !hints.includes(country)) hints.push(country);
     }
     const fallback = this.#plusNumberEvidence().find(
       (country) => country !== defaultCountry && !hints.includes(country),

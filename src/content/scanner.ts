@@ -329,7 +329,9 @@ class RunTask {
         this.#found.push(start === match.start ? match : { ...match, start, end });
       }
     }
-    for (const match of withCallLinkNumbers(this.#found, callLinksIn(run), run.text, reading.options)) this.#add(match);
+    const links = callLinksIn(run);
+    const marks = links.length > 0 ? withCallLinkNumbers(this.#found, links, run.text, reading.options) : this.#found;
+    for (const match of marks) this.#add(match);
     return true;
   }
 
