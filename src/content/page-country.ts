@@ -361,6 +361,7 @@ const COUNTRY_LANGUAGES: Readonly<Partial<Record<CountryCode, readonly string[]>
 export function languageFits(language: string | null | undefined, country: CountryCode): boolean {
   // Asked for every run that passes the pre-filter; a page has one language, and parsing the tag
   // each time cost more than reading the run's block evidence.
+  if (language === lastLanguage && country === lastCountry && lastFits !== undefined) return lastFits;
   const key = `${country} ${language ?? ''}`;
   let fits = languageFitsCache.get(key);
   if (fits === undefined) {
@@ -368,8 +369,16 @@ export function languageFits(language: string | null | undefined, country: Count
     if (languageFitsCache.size >= MAX_CACHED_LANGUAGES) languageFitsCache.clear();
     languageFitsCache.set(key, fits);
   }
+  lastLanguage = language;
+  lastCountry = country;
+  lastFits = fits;
   return fits;
 }
+
+/** The last question and answer, asked again for every run of a page. */
+let lastLanguage: string | null | undefined;
+let lastCountry: CountryCode | undefined;
+let lastFits: boolean | undefined;
 
 const languageFitsCache = new Map<string, boolean>();
 /** A page may change its `lang` any number of times: the cache never grows past this. */
