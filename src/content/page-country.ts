@@ -164,16 +164,17 @@ export function countriesInText(text: string): CountryCode[] {
  */
 function nextWord(text: string, from: number): number {
   let start = from;
-  let size = 0;
-  while (start < text.length && (size = letterSize(text, start)) === 0) start++;
+  while (start < text.length && letterSize(text, start) === 0) start++;
   if (start >= text.length) return -1;
-  let end = start + size;
+  let end = start;
   for (;;) {
-    while (end < text.length && (size = letterSize(text, end)) > 0) end += size;
+    for (let size = letterSize(text, end); size > 0; size = letterSize(text, end)) end += size;
     const joiner = text.charCodeAt(end);
     // `U.S.A`, `d’Ivoire`: a dot or apostrophe with letters on both sides stays in the word.
-    if ((joiner !== 0x2e && joiner !== 0x27 && joiner !== 0x2019) || (size = letterSize(text, end + 1)) === 0) break;
-    end += 1 + size;
+    if (joiner !== 0x2e && joiner !== 0x27 && joiner !== 0x2019) break;
+    const after = letterSize(text, end + 1);
+    if (after === 0) break;
+    end += 1 + after;
   }
   wordEnd = end;
   return start;
@@ -189,6 +190,7 @@ const CAPITAL = 3;
 
 /** How many code units the letter at `at` takes (a letter beyond the BMP two), 0 if none is there. */
 function letterSize(text: string, at: number): number {
+  if (at >= text.length) return 0;
   const code = text.charCodeAt(at);
   if (code >= 0xd800 && code <= 0xdbff) {
     const point = text.codePointAt(at) ?? code;

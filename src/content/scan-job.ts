@@ -3,7 +3,7 @@
  * text of adjacent text nodes and inline elements within one block) one at a time; what to do
  * with a run is the scanner's business. Skipped regions are stepped over without entering them.
  */
-import { blockContainerOf, composedParent, elementRole, isElement, isText, nodeAfter, runStartOf } from './dom-rules';
+import { blockContainerOf, composedParent, elementRole, nodeAfter, runStartOf } from './dom-rules';
 import { TextRun } from './text-run';
 import { walkStep } from './walk-step';
 
@@ -74,31 +74,35 @@ export class ScanJob {
       if (++this.#count % CLOCK_EVERY === 0 && shouldYield()) return this.#pause(node);
       if (this.#bounded && node === this.#stopAt) this.#tail = true;
 
-      if (isText(node)) {
-        const parent = node.parentNode;
+      // One look at the node's type: every call into the page's DOM costs a content script.
+      const type = node.nodeType;
+      if (type === Node.TEXT_NODE) {
+        const text = node as Text;
+        const parent = text.parentNode;
         if (parent !== lookedUpParent) {
           lookedUpParent = parent;
-          lookedUpContainer = blockContainerOf(node);
+          lookedUpContainer = blockContainerOf(text);
         }
         const container = lookedUpContainer;
         if (this.#run && this.#run.container !== container) {
-          const run = this.#endRun(node);
+          const run = this.#endRun(text);
           if (run) return run;
         }
         if (!this.#run) this.#run = new TextRun<Text, Node>(container ?? this.root);
         const previous = this.#run.segments.at(-1)?.node;
         if (previous !== undefined) previousParent ??= previous.parentNode;
-        this.#run.append(node, node.data, previous !== undefined && previousParent !== parent);
+        this.#run.append(text, text.data, previous !== undefined && previousParent !== parent);
         previousParent = parent;
-        node = this.#after(node, true);
+        node = this.#after(text, true);
         continue;
       }
 
-      if (!isElement(node)) {
+      if (type !== Node.ELEMENT_NODE) {
         node = this.#after(node, true);
         continue;
       }
-      const role = elementRole(node);
+      const element = node as Element;
+      const role = elementRole(element);
       if (role !== 'inline') {
         // A block (or skipped) element ends the run before it; in the tail it ends the job.
         if (this.#run) {
@@ -111,12 +115,12 @@ export class ScanJob {
         }
       }
       if (role === 'skipped') {
-        node = this.#after(node, false);
+        node = this.#after(element, false);
         continue;
       }
-      const shadow = node.shadowRoot;
+      const shadow = element.shadowRoot;
       if (shadow) this.#options.onShadowRoot(shadow);
-      node = this.#after(node, true);
+      node = this.#after(element, true);
     }
     this.#next = null;
     const last = this.#run;
