@@ -46,7 +46,10 @@ export class TextRun<N, C = unknown> {
    */
   append(node: N, text: string, newElement = false): void {
     const gap = newElement ? gapBetween(this.text, text) : undefined;
-    if (gap === 'digits') (this.#digitGaps ??= []).push(this.text.length);
+    if (gap === 'digits') {
+      this.#digitGaps ??= [];
+      this.#digitGaps.push(this.text.length);
+    }
     if (gap) this.text += ELEMENT_GAP;
     this.segments.push({ node, start: this.text.length, text });
     this.text += text;
