@@ -26,6 +26,13 @@ import { WorkQueue } from './work-queue';
 
 export const SCAN_MEASURE = 'ringback-scan';
 
+/**
+ * How long a slice may run while it gathers the page's country evidence (names in five languages,
+ * the page's `+` numbers): once per page, in pieces of a few milliseconds, within a task well
+ * short of a long one (50 ms).
+ */
+const GATHER_SLICE_MS = 30;
+
 /** Characters of text read by the detector between two looks at the clock: about 0.1 ms of work. */
 const DETECTED_CHARACTERS_PER_CLOCK = 200;
 
@@ -64,6 +71,8 @@ export class Scanner {
   #runs = 0;
   /** Characters of detected runs since the clock was last read. */
   #detectedSinceClock = 0;
+  /** When the current slice started. */
+  #sliceStart = 0;
   #stopped = false;
 
   constructor(options: ScannerOptions) {
@@ -74,6 +83,7 @@ export class Scanner {
         countryOfPlusNumber: (text) => findPhoneNumbers(text, { defaultCountry: this.#defaultCountry })[0]?.country,
       }),
       directions: new TextDirections(document),
+      gatherUntil: () => performance.now() - this.#sliceStart >= GATHER_SLICE_MS,
     };
     this.#onShadowRoot = options.onShadowRoot;
     this.#scheduler = new IdleScheduler(
@@ -134,6 +144,7 @@ export class Scanner {
   }
 
   #work(shouldYield: () => boolean): boolean {
+    this.#sliceStart = performance.now();
     // The page may have changed between slices, never within one: a job carried over from the
     // last slice is checked once, here.
     if (this.#job && !this.#job.root.isConnected) this.#job = undefined;
@@ -280,6 +291,12 @@ interface RunReading {
 interface RunContext {
   readonly countries: PageCountry;
   readonly directions: TextDirections;
+  /**
+   * When gathering the page's evidence should stop for this slice. Not the slice's own deadline:
+   * every number on the page waits for that evidence, and a page's first marks must not wait
+   * for one idle period per piece; the pieces may take a slice up to GATHER_SLICE_MS.
+   */
+  readonly gatherUntil: () => boolean;
 }
 
 /** One text run that passed the pre-filter: detect window by window, then mark. */
@@ -307,7 +324,7 @@ class RunTask {
     this.#windows ??= textWindows(run.text.length);
     const windows = this.#windows;
     if (!this.#reading) {
-      if (!this.context.countries.gather(shouldYield)) return false;
+      if (!this.context.countries.gather(this.context.gatherUntil)) return false;
       this.#reading = this.reader(run);
     }
     const reading = this.#reading;
