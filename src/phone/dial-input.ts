@@ -11,9 +11,11 @@
 
 import { describeNumber } from './describe';
 import { parseInputFor } from './dial-form';
+import { directDialled } from './extension';
 import { findPhoneNumbers } from './find';
 import { type CountryCode, parseNumber, validatePhoneNumberLength } from './libphonenumber';
 import type { FindOptions, PhoneNumber } from './types';
+import { validNumber } from './validate';
 
 /**
  * Why an input is not dialable; the UI translates each code.
@@ -34,7 +36,7 @@ const SCHEME = /^(?:tel|callto|sips?|phone):(?:\/\/)?/i;
 const LABEL =
   /^(?:tel(?:efon|ephone|éfono|efoon)?|tél(?:éphone)?|phone|ph|fon|mobil[e]?|mobiel|móvil|movil|handy|gsm|cell|fax|tfno|tlf|portable|[tmpf]|☎|📞|📱)(?=[\s.:])[\s.:]+/iu;
 const EXTENSION =
-  /(?:\s*;\s*ext=|\s*(?:ext\.?|extension|x|#|durchwahl|dw\.?|poste|toestel|extensión)\s*)(\d{1,7})\s*$/iu;
+  /(?:\s*;\s*ext=|\s*(?:ext\.?|extension|x|#|(durchwahl|dw\.?)|poste|toestel|extensión)\s*)(\d{1,7})\s*$/iu;
 const TRAILING_REMARK = /\s*\([^()]*\p{L}[^()]*\)\s*$/u;
 /** Digits first, then letters (and digits): `1-800-FLOWERS`, `0800 CALL NOW`. */
 const VANITY = /^\+?[\d\s().\-/]*[A-Za-z][A-Za-z\d\s.-]*$/;
@@ -56,9 +58,11 @@ export function parseDialInput(input: string, options: FindOptions): DialInput {
   if (text === '') return { ok: false, error: 'empty' };
 
   let extension = uriExtension;
+  let directDial = false;
   const extensionMatch = EXTENSION.exec(text);
   if (extensionMatch && /\d/.test(text.slice(0, extensionMatch.index))) {
-    extension = extensionMatch[1];
+    extension = extensionMatch[2];
+    directDial = extensionMatch[1] !== undefined;
     text = text.slice(0, extensionMatch.index);
   }
   text = text.replace(TRAILING_REMARK, '').trim();
@@ -79,6 +83,10 @@ export function parseDialInput(input: string, options: FindOptions): DialInput {
   const significant = parseInput.startsWith('+') ? parseInput.length - 1 : digits.replace(/^0+/, '').length;
   if (significant > MAX_E164_DIGITS) return { ok: false, error: 'too-long' };
 
+  // `Durchwahl 23`, `DW 23`: dialled after the number where its plan allows, as on the page.
+  const main = directDial && extension ? validNumber(parseInput, options.defaultCountry) : undefined;
+  const direct = main && extension ? directDialled(main, extension) : undefined;
+  if (direct) return validate(direct.e164, options.defaultCountry, undefined);
   return validate(parseInput, options.defaultCountry, extension);
 }
 

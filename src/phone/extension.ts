@@ -8,6 +8,8 @@
  * marker word or symbol makes one.
  */
 
+import { type ValidNumber, validNumber } from './validate';
+
 const EXTENSION =
   /^(?:[ \u00a0]*,)?[ \u00a0]*(?:\/[ \u00a0]*x|;[ \u00a0]*ext=|~|(?:ext(?:ension|ensión)?|x|#|int|poste|toestel|tst|(durchwahl|dw)|anexo|interno)\.?:?)[ \u00a0]*[-–]?[ \u00a0]*(\d{1,7})(?!\d)/iu;
 
@@ -38,4 +40,15 @@ export function extensionAfter(text: string, end: number): Extension | undefined
   if (!found) return undefined;
   const digits = found[2] ?? '';
   return { digits, end: end + found[0].length, directDial: found[1] !== undefined };
+}
+
+/**
+ * `+43 (1) 545 82 30 DW 13`, `0221 669669 Durchwahl -23`: a direct-dial extension is dialled
+ * after the number where the number's own plan reads both as one number of that country (German
+ * and Austrian numbers have no fixed length); elsewhere it stays an extension to ask for.
+ */
+export function directDialled(number: ValidNumber, extensionDigits: string): ValidNumber | undefined {
+  if (number.country === undefined) return undefined;
+  const direct = validNumber(`${number.e164}${extensionDigits}`, number.country);
+  return direct && direct.country === number.country ? direct : undefined;
 }

@@ -33,7 +33,7 @@ import {
   gluedBefore,
   type Written,
 } from './edges';
-import { extensionAfter } from './extension';
+import { directDialled, extensionAfter } from './extension';
 import type { CountryCode } from './libphonenumber';
 import { scanView } from './scan-view';
 import {
@@ -492,17 +492,6 @@ function judgeDigits(context: RunContext, first: number, last: number, digits: s
     if (direct) return { number: direct, start, end: extension.end, extension: undefined };
   }
   return { number: found, start, end, extension: extension?.digits };
-}
-
-/**
- * `+43 (1) 545 82 30 DW 13`, `0221 669669 Durchwahl -23`: a direct-dial extension is dialled
- * after the number where the number's own plan reads both as one number of that country (German
- * and Austrian numbers have no fixed length); elsewhere it stays an extension to ask for.
- */
-function directDialled(number: ValidNumber, extensionDigits: string): ValidNumber | undefined {
-  if (number.country === undefined) return undefined;
-  const direct = validNumber(`${number.e164}${extensionDigits}`, number.country);
-  return direct && direct.country === number.country ? direct : undefined;
 }
 
 /**

@@ -36,7 +36,13 @@ describe('parseDialInput: what the dial box accepts', () => {
     expect(dial('+49 221 669669 ext. 45')).toBe('+49221669669 ext 45');
     expect(dial('01 42 68 53 00 poste 12', 'FR')).toBe('+33142685300 ext 12');
     expect(dial('020 555 1234 toestel 12', 'NL')).toBe('+31205551234 ext 12');
-    expect(dial('0221 669669 Durchwahl 23')).toBe('+49221669669 ext 23');
+  });
+
+  it('dials a German direct-dial extension after the number where the plan allows, as the page does', () => {
+    expect(dial('0221 669669 Durchwahl 23')).toBe('+4922166966923');
+    expect(dial('+43 1 545 82 30 DW 13', 'AT')).toBe('+431545823013');
+    // A fixed-length plan has no room for more digits: the extension stays one to ask for.
+    expect(dial('044 668 18 00 DW 23', 'CH')).toBe('+41446681800 ext 23');
   });
 
   it('turns vanity letters into keypad digits', () => {
