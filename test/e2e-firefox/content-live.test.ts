@@ -2,7 +2,8 @@
  * The content script on pages that change under it, in real Firefox ESR against the simulator,
  * with the assertions of the Chromium test (e2e/content-live): a React-like list that renders its
  * rows again every 250 ms and watches its own DOM for anyone else's changes, numbers that arrive by
- * infinite scroll, an open shadow root, a same-origin iframe. One browser for the whole file.
+ * infinite scroll, an open shadow root, a same-origin iframe; and a page without numbers, where no
+ * frame asks the background anything until it has something to call. One browser for the whole file.
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +143,65 @@ describe('shadow roots and frames', () => {
       return tab ? api.sendMessage(tab.id, { type: 'list-numbers' }) : [];
     }, page.url());
     expect(list.map((n) => n.e164)).toEqual(['+4930234567810', '+492115556677', '+494030700000']);
+    await page.close();
+  });
+
+  it('asks nothing from a frame without digits, yet calls a selection there and lists a number it gets later', async () => {
+    // Content scripts' messages reach every extension page: the quiet page records page-config.
+    await e2e.quiet.evaluate(() => {
+      const g = globalThis as unknown as {
+        asked?: string[];
+        browser: {
+          runtime: { onMessage: { addListener(f: (m: { type?: string; url?: string }) => undefined): void } };
+        };
+      };
+      g.asked = [];
+      g.browser.runtime.onMessage.addListener((message) => {
+        if (message?.type === 'page-config') g.asked?.push(String(message.url));
+        return undefined;
+      });
+    });
+    const asked = () => e2e.quiet.evaluate(() => (globalThis as unknown as { asked: string[] }).asked.splice(0));
+    const page = await e2e.extension.newPage();
+    await page.goto(e2e.pages.url('no-numbers.html'));
+    const frame = await waitFor(() => page.frames().find((f) => f.url() === 'about:srcdoc'));
+    // A value is no text node: the look sees no digits there.
+    await frame.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<input value="0221 66966966">'));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await asked()).toEqual([]);
+
+    const tell = (message: object) =>
+      e2e.quiet.evaluate(
+        async (url, message) => {
+          const api = (
+            globalThis as unknown as {
+              browser: {
+                tabs: {
+                  query(q: object): Promise<{ id: number; url: string }[]>;
+                  sendMessage(id: number, m: unknown): Promise<unknown>;
+                };
+              };
+            }
+          ).browser.tabs;
+          const tab = (await api.query({})).find((t) => t.url === url);
+          return tab ? api.sendMessage(tab.id, message) : 'no tab';
+        },
+        page.url(),
+        message,
+      );
+    await (await frame.$('input'))?.click();
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+    await tell({ type: 'selection-action', action: 'call' });
+    await waitFor(() => e2e.sim.fonial.calls[0]);
+    expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+4922166966966' });
+
+    expect(await tell({ type: 'list-numbers' })).toEqual([]);
+    await frame.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Rückruf: 040 30700000</p>'));
+    await waitFor(async () => ((await marks(frame)).some((m) => m.text === '040 30700000') ? true : undefined));
+    const list = (await tell({ type: 'list-numbers' })) as { e164: string }[];
+    expect(list.map((n) => n.e164)).toEqual(['+494030700000']);
     await page.close();
   });
 });
