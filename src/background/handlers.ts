@@ -33,7 +33,7 @@ let trackingResumed = false;
 
 export async function handle(request: Request, context: RequestContext): Promise<Replies[Request['type']]> {
   // A worker restarted mid-call picks its tracking up again on the first message it gets. Every
-  // frame of every page asks for its config, so later messages do not read storage for it again.
+  // frame that may show a number asks for its config, so later messages do not read storage for it again.
   if (!trackingResumed) {
     trackingResumed = true;
     void resumeTracking().catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * The frames that run Ringback's content script, remembered from their page-config requests, so a
  * settings change reaches every open page at once (config-changed) with the config for that
- * frame's own URL. Remembering them avoids the "tabs" permission: without it tab URLs are hidden,
+ * frame's own URL. A frame asks only once its first stage has seen something that may be a number
+ * (or the user acted on a selection there); one that never asked runs nothing a change could correct. Remembering them avoids the "tabs" permission: without it tab URLs are hidden,
  * and a site rule may allow a CRM page while forbidding the iframe inside it.
  */
 import { browser } from 'wxt/browser';
