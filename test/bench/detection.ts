@@ -21,6 +21,7 @@ import {
   scoreCorpus,
 } from '../fixtures/phone-corpus/corpus';
 import { generateCrmText } from '../fixtures/phone-corpus/crm-text';
+import { median, round } from './stats';
 
 const TEXT_BYTES = 1_000_000;
 const DEFAULT_COUNTRY: CountryCode = 'DE';
@@ -120,14 +121,4 @@ function timed(work: () => unknown): Timing {
   const wall = performance.now() - wallBefore;
   const cpu = process.cpuUsage(cpuBefore);
   return { cpu: (cpu.user + cpu.system) / 1000, wall };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -38,6 +38,7 @@ import { type ParentProcess, parentProcess } from '../support/firefox-parent';
 import { startPageServer } from '../support/static-server';
 import { contentProcesses, explicitMemoryMb, startProfiler, stopProfilerTasks, type Task } from './firefox-metrics';
 import { FRAMES, writePages } from './page-load-pages';
+import { median, round } from './stats';
 
 const LOADS = 7;
 /** After the load event: time for idle work (the first stage's look, an engine's scan) to finish. */
@@ -253,16 +254,4 @@ function cpuLongTasks(figures: readonly LoadFigures[]): number {
 function longest(figures: readonly LoadFigures[]): string {
   const [task] = figures.flatMap((f) => f.longTasks).sort((a, b) => b.wallMs - a.wallMs);
   return task ? `${round(task.wallMs)} (${round(task.cpuMs)})` : 'none';
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -30,6 +30,7 @@ import {
 } from '../support/extension';
 import { startPageServer } from '../support/static-server';
 import { FRAMES, writePages } from './page-load-pages';
+import { median, round } from './stats';
 
 const LOADS = 7;
 const RESTARTS = 5;
@@ -316,16 +317,4 @@ function withLongTask(figures: readonly LoadFigures[]): number {
 function longest(figures: readonly LoadFigures[]): string {
   const ms = Math.max(0, ...figures.map((f) => f.longestTaskMs));
   return ms === 0 ? 'none' : String(round(ms));
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

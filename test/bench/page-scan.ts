@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildSimFlavour, configureAccount, type LoadedExtension, launchWithExtension } from '../support/extension';
 import { startPageServer } from '../support/static-server';
+import { round } from './stats';
 
 const ROWS = 10_000;
 const APPENDED = 100;
@@ -234,9 +235,4 @@ function row(i: number): string {
   const company = COMPANIES[i % COMPANIES.length] ?? '';
   const day = String((i % 28) + 1).padStart(2, '0');
   return `<tr><td>R${String(i).padStart(4, '0')}</td><td><a href="#c${i}">${name}</a></td><td>${company}</td><td>${phone}</td><td>${mobile}</td><td>kontakt${i}@example.com</td><td>2024-05-${day}</td><td>${(i * 37.5).toFixed(2)} €</td></tr>`;
-}
-
-function round(value: number, digits = 2): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

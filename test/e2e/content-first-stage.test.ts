@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TabMessage } from '../../src/messages';
-import { configureAccount, numberPoint, waitFor } from '../support/extension';
+import { configureAccount, numberPoint, tellTab, waitFor } from '../support/extension';
 import { fonialAccount, useFonialE2e } from '../support/fonial-e2e';
 
 const e2e = useFonialE2e();
@@ -42,29 +42,6 @@ async function pageConfigRequests(): Promise<string[]> {
     }
     return g.asked.splice(0);
   });
-}
-
-/** Sends a TabMessage to the tab showing `url`, as the background does; resolves to the answer. */
-async function tell(url: string, message: TabMessage): Promise<unknown> {
-  const worker = await e2e.extension.worker();
-  return worker.evaluate(
-    async ({ url, message }) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id: number; url: string }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      const tab = (await api.query({})).find((t) => t.url === url);
-      if (!tab) throw new Error(`no tab at ${url}`);
-      return api.sendMessage(tab.id, message);
-    },
-    { url, message },
-  );
 }
 
 async function cachedRules(): Promise<unknown> {
@@ -106,7 +83,7 @@ describe('the first stage', () => {
 
     await frame.locator('input').click();
     await page.keyboard.press('Control+A');
-    await tell(page.url(), { type: 'selection-action', action: 'call' });
+    await tellTab(await e2e.extension.worker(), page.url(), { type: 'selection-action', action: 'call' });
     await waitFor(() => e2e.sim.fonial.calls[0]);
     expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+4922166966966' });
     await page.close();
@@ -117,11 +94,13 @@ describe('the first stage', () => {
     await page.goto(`${e2e.pages.url('no-numbers.html')}?list`);
     const frame = await waitFor(() => page.frames().find((f) => f.url() === 'about:srcdoc'));
     await page.waitForTimeout(500);
-    expect(await tell(page.url(), { type: 'list-numbers' })).toEqual([]);
+    expect(await tellTab(await e2e.extension.worker(), page.url(), { type: 'list-numbers' })).toEqual([]);
 
     await frame.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Rückruf: 0221 66966966</p>'));
     await waitFor(() => frame.evaluate(() => (CSS.highlights.get('ringback-number')?.size ?? 0) > 0));
-    const list = (await tell(page.url(), { type: 'list-numbers' })) as { e164: string }[];
+    const list = (await tellTab(await e2e.extension.worker(), page.url(), { type: 'list-numbers' })) as {
+      e164: string;
+    }[];
     expect(list.map((n) => n.e164)).toEqual(['+4922166966966']);
     await page.close();
   });

@@ -8,7 +8,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PageConfig, TabMessage } from '../../src/messages';
-import { configureAccount, numberPoint, waitFor } from '../support/extension';
+import { configureAccount, numberPoint, tellTab, waitFor } from '../support/extension';
 import { fonialAccount, useFonialE2e } from '../support/fonial-e2e';
 
 const e2e = useFonialE2e();
@@ -55,29 +55,6 @@ async function spyOnMessages(): Promise<Worker> {
 
 function seen(worker: Worker): Promise<{ type: string; number?: string }[]> {
   return worker.evaluate(() => (globalThis as unknown as { seen: never[] }).seen);
-}
-
-/** Sends a TabMessage to the tab showing `url`, as the background does; resolves to the answer. */
-async function tell(url: string, message: TabMessage): Promise<unknown> {
-  const worker = await e2e.extension.worker();
-  return worker.evaluate(
-    async ({ url, message }) => {
-      const api = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: {
-              query(q: object): Promise<{ id: number; url: string }[]>;
-              sendMessage(id: number, m: unknown): Promise<unknown>;
-            };
-          };
-        }
-      ).chrome.tabs;
-      const tab = (await api.query({})).find((t) => t.url === url);
-      if (!tab) throw new Error(`no tab at ${url}`);
-      return api.sendMessage(tab.id, message);
-    },
-    { url, message },
-  );
 }
 
 const card = (page: Page) => page.locator('ringback-ui .card');
@@ -131,7 +108,10 @@ describe('a static CRM contact table', () => {
   it('offers SMS next to Call when the provider can send one, and opens the composer on a click', async () => {
     const page = await openTable();
     const worker = await spyOnMessages();
-    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, sms: true } });
+    await tellTab(await e2e.extension.worker(), page.url(), {
+      type: 'config-changed',
+      config: { ...CONFIG, sms: true },
+    });
     const point = await numberPoint(page, '+31 6 12345678');
     await page.mouse.move(point.x, point.y);
     const sms = page.locator('ringback-ui button.sms');
@@ -191,7 +171,10 @@ describe('a static CRM contact table', () => {
 
   it('hands tel: links to the operating system when that setting is off', async () => {
     const page = await openTable();
-    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, telLinks: false } });
+    await tellTab(await e2e.extension.worker(), page.url(), {
+      type: 'config-changed',
+      config: { ...CONFIG, telLinks: false },
+    });
     await page.click('#tel-link');
     await page.waitForTimeout(300);
     expect(e2e.sim.fonial.calls).toHaveLength(0);
@@ -224,12 +207,12 @@ describe('a static CRM contact table', () => {
       const cell = document.getElementById('jan') as HTMLElement;
       getSelection()?.selectAllChildren(cell);
     });
-    await tell(page.url(), { type: 'selection-action', action: 'call' });
+    await tellTab(await e2e.extension.worker(), page.url(), { type: 'selection-action', action: 'call' });
     await waitFor(() => e2e.sim.fonial.calls[0]);
     expect(e2e.sim.fonial.calls[0]).toMatchObject({ target: '+31201234567' });
     await expect.poll(() => status(page).textContent()).toMatch(/ringing/i);
 
-    await tell(page.url(), { type: 'selection-action', action: 'sms' });
+    await tellTab(await e2e.extension.worker(), page.url(), { type: 'selection-action', action: 'sms' });
     await expect
       .poll(async () => (await seen(worker)).filter((m) => m.type !== 'page-config' && m.type !== 'where-when'))
       .toEqual([
@@ -242,7 +225,10 @@ describe('a static CRM contact table', () => {
   it('tells the popup which numbers the page shows, once each, in reading order', async () => {
     const page = await openTable();
     await waitFor(async () => ((await marks(page)).length >= 5 ? true : undefined));
-    const list = (await tell(page.url(), { type: 'list-numbers' })) as { e164: string; text: string }[];
+    const list = (await tellTab(await e2e.extension.worker(), page.url(), { type: 'list-numbers' })) as {
+      e164: string;
+      text: string;
+    }[];
     expect(list.map((n) => n.e164)).toEqual([
       '+4922166966966',
       '+4922166966977',
@@ -298,14 +284,17 @@ describe('a static CRM contact table', () => {
     await page.mouse.move(point.x, point.y);
     await expect.poll(() => callButton(page).isVisible()).toBe(true);
 
-    await tell(page.url(), { type: 'config-changed', config: { ...CONFIG, enabled: false } });
+    await tellTab(await e2e.extension.worker(), page.url(), {
+      type: 'config-changed',
+      config: { ...CONFIG, enabled: false },
+    });
     await expect.poll(() => page.evaluate(() => document.querySelectorAll('ringback-ui').length)).toBe(0);
     expect(await page.evaluate(() => CSS.highlights.has('ringback-number'))).toBe(false);
     await page.mouse.move(point.x + 1, point.y);
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => document.querySelectorAll('ringback-ui').length)).toBe(0);
 
-    await tell(page.url(), { type: 'config-changed', config: CONFIG });
+    await tellTab(await e2e.extension.worker(), page.url(), { type: 'config-changed', config: CONFIG });
     await numberPoint(page, '0221 66966966');
     expect(await marks(page)).toHaveLength(5);
     await page.close();

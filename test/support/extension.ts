@@ -7,6 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { TabMessage } from '../../src/messages';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -192,4 +193,26 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     if (Date.now() > deadline) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Sends a TabMessage to the tab showing `url`, as the background does; resolves to the answer. */
+export function tellTab(worker: Worker, url: string, message: TabMessage): Promise<unknown> {
+  return worker.evaluate(
+    async ({ url, message }) => {
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: {
+              query(q: object): Promise<{ id: number; url: string }[]>;
+              sendMessage(id: number, m: unknown): Promise<unknown>;
+            };
+          };
+        }
+      ).chrome.tabs;
+      const tab = (await api.query({})).find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab at ${url}`);
+      return api.sendMessage(tab.id, message);
+    },
+    { url, message },
+  );
 }
