@@ -37,7 +37,7 @@ import {
 import { type ParentProcess, parentProcess } from '../support/firefox-parent';
 import { startPageServer } from '../support/static-server';
 import { contentProcesses, explicitMemoryMb, startProfiler, stopProfilerTasks, type Task } from './firefox-metrics';
-import { FRAMES, writePages } from './page-load-pages';
+import { FRAMES, MEASURED_PAGES, writePages } from './page-load-pages';
 import { median, round } from './stats';
 
 const LOADS = 7;
@@ -100,10 +100,7 @@ export async function pageLoadFirefoxBench(): Promise<Record<string, number | st
 
     const results: Record<string, number | string> = { 'loads per figure (median)': LOADS };
     const frames = FRAMES + 1;
-    for (const [page, label] of [
-      ['text-frames.html', 'no numbers + 10 iframes'],
-      ['crm-frames.html', 'small CRM + 10 CRM iframes'],
-    ] as const) {
+    for (const [page, label] of MEASURED_PAGES) {
       const figures = await alternate(sides, pages.url(page));
       const none = figures[0] ?? [];
       for (const [index, side] of sides.entries()) {

@@ -9,6 +9,12 @@ import { join } from 'node:path';
 /** Iframes in each *-frames.html page: with the top frame, FRAMES + 1 frames per load. */
 export const FRAMES = 10;
 
+/** The pages both browsers' sections load, each with the label its figures are printed under. */
+export const MEASURED_PAGES = [
+  ['text-frames.html', 'no numbers + 10 iframes'],
+  ['crm-frames.html', 'small CRM + 10 CRM iframes'],
+] as const;
+
 const WORDS =
   'the quiet harbour town keeps its old lighthouse where ships once waited for the tide and the keeper wrote letters about weather birds and the long winter evenings by the fire'.split(
     ' ',

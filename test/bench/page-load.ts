@@ -29,7 +29,7 @@ import {
   SIM_BUILD_DIR,
 } from '../support/extension';
 import { startPageServer } from '../support/static-server';
-import { FRAMES, writePages } from './page-load-pages';
+import { FRAMES, MEASURED_PAGES, writePages } from './page-load-pages';
 import { median, round } from './stats';
 
 const LOADS = 7;
@@ -83,10 +83,7 @@ export async function pageLoadBench(): Promise<Record<string, number | string>> 
 
     const results: Record<string, number | string> = { 'loads per figure (median)': LOADS };
     const frames = FRAMES + 1;
-    for (const [page, label] of [
-      ['text-frames.html', 'no numbers + 10 iframes'],
-      ['crm-frames.html', 'small CRM + 10 CRM iframes'],
-    ] as const) {
+    for (const [page, label] of MEASURED_PAGES) {
       const figures = await alternate([...browsers.values(), without], pages.url(page));
       const none = figures.at(-1) ?? [];
       for (const [index, subject] of subjects.entries()) {
