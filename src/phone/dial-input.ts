@@ -10,7 +10,7 @@
  */
 
 import { describeNumber } from './describe';
-import { parseInputFor } from './dial-form';
+import { parseInputFor, withoutWithdrawnTrunkPrefix } from './dial-form';
 import { directDialled } from './extension';
 import { findPhoneNumbers } from './find';
 import { type CountryCode, parseNumber, validatePhoneNumberLength } from './libphonenumber';
@@ -87,7 +87,12 @@ export function parseDialInput(input: string, options: FindOptions): DialInput {
   const main = directDial && extension ? validNumber(parseInput, options.defaultCountry) : undefined;
   const direct = main && extension ? directDialled(main, extension) : undefined;
   if (direct) return validate(direct.e164, options.defaultCountry, undefined);
-  return validate(parseInput, options.defaultCountry, extension);
+  const result = validate(parseInput, options.defaultCountry, extension);
+  // `01 (449) 978-0001`: a trunk prefix the country has withdrawn, read as the page reads it.
+  const afterWithdrawn = plus || result.ok ? undefined : withoutWithdrawnTrunkPrefix(digits, options.defaultCountry);
+  const withdrawn =
+    afterWithdrawn === undefined ? undefined : validate(afterWithdrawn, options.defaultCountry, extension);
+  return withdrawn?.ok ? withdrawn : result;
 }
 
 function validate(parseInput: string, country: CountryCode, extension: string | undefined): DialInput {

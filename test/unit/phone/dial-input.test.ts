@@ -38,6 +38,13 @@ describe('parseDialInput: what the dial box accepts', () => {
     expect(dial('020 555 1234 toestel 12', 'NL')).toBe('+31205551234 ext 12');
   });
 
+  it("reads a trunk prefix the country has withdrawn, as the page does (Mexico's 01, 044, 045)", () => {
+    expect(dial('01 (449) 978-0001', 'MX')).toBe('+524499780001');
+    expect(dial('044 55 1234 5678', 'MX')).toBe('+525512345678');
+    // Only in that country: a US reading has no such prefix to explain the digits.
+    expect(parseDialInput('01 (449) 978-0001', { defaultCountry: 'US' }).ok).toBe(false);
+  });
+
   it('dials a German direct-dial extension after the number where the plan allows, as the page does', () => {
     expect(dial('0221 669669 Durchwahl 23')).toBe('+4922166966923');
     expect(dial('+43 1 545 82 30 DW 13', 'AT')).toBe('+431545823013');
