@@ -278,9 +278,7 @@ export function countriesOfPlusNumbers(
   text: string,
   countryOf: (number: string) => CountryCode | undefined,
 ): CountryCode[] {
-  const tally = new PlusNumberTally(text, countryOf);
-  while (!tally.step(MAX_PLUS_NUMBERS));
-  return tally.countries();
+  return new PlusNumberTally(text, countryOf).finish();
 }
 
 /** `countriesOfPlusNumbers`, read a few numbers at a time. */
@@ -311,6 +309,12 @@ class PlusNumberTally {
       if (country) this.#counts.set(country, (this.#counts.get(country) ?? 0) + 1);
     }
     return this.#at < 0 || this.#seen >= MAX_PLUS_NUMBERS;
+  }
+
+  /** Reads the rest; the countries, most frequent first. */
+  finish(): CountryCode[] {
+    while (!this.step(MAX_PLUS_NUMBERS));
+    return this.countries();
   }
 
   /** Most frequent first. */
@@ -362,29 +366,19 @@ const COUNTRY_LANGUAGES: Readonly<Partial<Record<CountryCode, readonly string[]>
 /** Whether a page in `language` may hold national numbers of `country`. */
 export function languageFits(language: string | null | undefined, country: CountryCode): boolean {
   // Asked for every run that passes the pre-filter; a page has one language, and parsing the tag
-  // each time cost more than reading the run's block evidence.
-  if (language === lastLanguage && country === lastCountry && lastFits !== undefined) return lastFits;
-  const key = `${country} ${language ?? ''}`;
-  let fits = languageFitsCache.get(key);
-  if (fits === undefined) {
-    fits = languageFitsUncached(language, country);
-    if (languageFitsCache.size >= MAX_CACHED_LANGUAGES) languageFitsCache.clear();
-    languageFitsCache.set(key, fits);
+  // each time cost more than reading the run's block evidence: the last answer is kept.
+  if (language !== lastLanguage || country !== lastCountry || lastFits === undefined) {
+    lastFits = languageFitsUncached(language, country);
+    lastLanguage = language;
+    lastCountry = country;
   }
-  lastLanguage = language;
-  lastCountry = country;
-  lastFits = fits;
-  return fits;
+  return lastFits;
 }
 
 /** The last question and answer, asked again for every run of a page. */
 let lastLanguage: string | null | undefined;
 let lastCountry: CountryCode | undefined;
 let lastFits: boolean | undefined;
-
-const languageFitsCache = new Map<string, boolean>();
-/** A page may change its `lang` any number of times: the cache never grows past this. */
-const MAX_CACHED_LANGUAGES = 64;
 
 function languageFitsUncached(language: string | null | undefined, country: CountryCode): boolean {
   let primary: string;
@@ -468,11 +462,7 @@ export class PageCountry {
   }
 
   #plusNumberEvidence(): readonly CountryCode[] {
-    if (!this.#plusNumbers) {
-      const tally = this.#tally ?? this.#newTally();
-      while (!tally.step(MAX_PLUS_NUMBERS));
-      this.#plusNumbers = tally.countries();
-    }
+    this.#plusNumbers ??= (this.#tally ?? this.#newTally()).finish();
     return this.#plusNumbers;
   }
 

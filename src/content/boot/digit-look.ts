@@ -15,7 +15,11 @@ import { blockContainerOf, isElement, isInlineElement, isText, nodeAfter, runSta
 import { isOtherDigit, isSeparator, MIN_DIGITS } from '../text-run';
 import { walkStep } from '../walk-step';
 
-/** Text in these is never scanned by the engine either. */
+/**
+ * Text in these is never scanned by the engine either. A subset of dom-rules' skipped regions on
+ * purpose: the look watches no attributes, so it skips only what no attribute change (`hidden`,
+ * `contenteditable`) can ever make readable.
+ */
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'select', 'code', 'title']);
 const CALL_LINK_TAGS = new Set(['a', 'area']);
 const CALL_LINK_HREF = /(?:tel|callto|sips?):/i;
